@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+export const careerEventTypes = [
+  "hire",
+  "promotion",
+  "demotion",
+  "transfer",
+  "role_change",
+  "leave_start",
+  "leave_end",
+  "exit",
+] as const;
+export const careerEventType = z.enum(careerEventTypes);
+export type CareerEventType = z.infer<typeof careerEventType>;
+
+export const leaveReasons = ["maternity", "paternity", "study", "secondment", "un_mission"] as const;
+export const exitReasons = ["retirement", "resignation", "dismissal", "death", "other"] as const;

@@ -1,0 +1,99 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const demoScales = ["small", "default", "national"] as const;
+export type DemoScale = (typeof demoScales)[number];
+
+const booleanString = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  TANDEM_DATA_DIR: z.string().min(1).default("./data"),
+  TANDEM_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  TANDEM_DEMO: booleanString.optional(),
+  TANDEM_DEMO_SCALE: z.enum(demoScales).default("default"),
+  TANDEM_DEMO_SEED: z.coerce.number().int().min(0).default(1),
+  TANDEM_TRUST_PROXY: booleanString.default(false),
+  TANDEM_WEB_DIR: z.string().min(1).optional(),
+  TANDEM_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+/** The installed package root (two levels above this file), where the built web app lives. */
+export const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly database:
+    | { readonly kind: "pglite"; readonly dataDir: string }
+    | { readonly kind: "postgres"; readonly url: string };
+  readonly adminPassword: string | undefined;
+  readonly demo: { readonly enabled: boolean; readonly scale: DemoScale; readonly seed: number };
+  readonly trustProxy: boolean;
+  readonly webDir: string;
+  readonly shutdownTimeoutMs: number;
+  readonly logLevel: string;
+}
+
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly message: string;
+}
+
+export type ConfigResult =
+  | { readonly ok: true; readonly config: Config }
+  | { readonly ok: false; readonly problems: ConfigProblem[] };
+
+/** The only reader of the environment. Returns every problem at once, never the first only. */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): ConfigResult {
+  const blankAsMissing = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = envSchema.safeParse(blankAsMissing);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        variable: issue.path.join("."),
+        message: issue.message,
+      })),
+    };
+  }
+  const e = parsed.data;
+  const database = e.DATABASE_URL
+    ? ({ kind: "postgres", url: e.DATABASE_URL } as const)
+    : ({ kind: "pglite", dataDir: path.resolve(cwd, e.TANDEM_DATA_DIR) } as const);
+  const config: Config = {
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    adminPassword: e.TANDEM_ADMIN_PASSWORD,
+    demo: {
+      enabled: e.TANDEM_DEMO ?? database.kind === "pglite",
+      scale: e.TANDEM_DEMO_SCALE,
+      seed: e.TANDEM_DEMO_SEED,
+    },
+    trustProxy: e.TANDEM_TRUST_PROXY,
+    webDir: e.TANDEM_WEB_DIR ? path.resolve(cwd, e.TANDEM_WEB_DIR) : path.join(packageRoot, "dist/web"),
+    shutdownTimeoutMs: e.TANDEM_SHUTDOWN_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+  return { ok: true, config: Object.freeze(config) };
+}
+
+export function formatConfigProblems(problems: readonly ConfigProblem[]): string {
+  return [
+    "Tandem cannot start: the configuration is invalid.",
+    ...problems.map((p) => `  ${p.variable}: ${p.message}`),
+    "See README.md, section Configuration.",
+  ].join("\n");
+}

@@ -1,0 +1,138 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** Kysely's view of the tables created by `migrations/*.sql`. Keep in step with the SQL. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns are read as ISO strings (`YYYY-MM-DD`) on both engines (see db/client.ts). */
+type DateString = ColumnType<string, string, string>;
+/** `bigint` ids are read as JavaScript numbers (see db/client.ts); safe below 2^53. */
+type BigId = ColumnType<number, number | undefined, number>;
+
+export type { Sex } from "../../core/schemas/sex";
+import type { Sex } from "../../core/schemas/sex";
+export type OrgUnitKind = "hq" | "province" | "district" | "station" | "national_unit";
+export type { CareerEventType } from "../../core/schemas/workforce-events";
+import type { CareerEventType } from "../../core/schemas/workforce-events";
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: Timestamp;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+}
+
+export interface OrgUnitsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: OrgUnitKind;
+  specialisation: string | null;
+  parent_id: number | null;
+  path: string;
+  opened_on: ColumnType<string, string | undefined, string>;
+  closed_on: DateString | null;
+}
+
+export interface RankGroupsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  ordinal: number;
+  is_top: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface RanksTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  ordinal: number;
+  rank_group_id: number;
+}
+
+export interface JobRolesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  specialisation: string | null;
+  is_leadership: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface PersonsTable {
+  id: BigId;
+  service_number: string;
+  sex: Sex;
+  birth_year: number | null;
+  created_at: Timestamp;
+}
+
+export interface CareerEventsTable {
+  id: BigId;
+  person_id: number;
+  event_type: CareerEventType;
+  effective_date: DateString;
+  rank_id: number | null;
+  org_unit_id: number | null;
+  job_role_id: number | null;
+  reason: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface CareerSpellsTable {
+  person_id: number;
+  valid_from: DateString;
+  valid_to: DateString | null;
+  rank_id: number;
+  org_unit_id: number;
+  job_role_id: number | null;
+  is_leadership: ColumnType<boolean, boolean | undefined, boolean>;
+  on_leave: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  locale: ColumnType<string, string | undefined, string>;
+  is_disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface RoleAssignmentsTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  org_unit_id: number;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface DB {
+  schema_migrations: SchemaMigrationsTable;
+  app_meta: AppMetaTable;
+  org_units: OrgUnitsTable;
+  rank_groups: RankGroupsTable;
+  ranks: RanksTable;
+  job_roles: JobRolesTable;
+  persons: PersonsTable;
+  career_events: CareerEventsTable;
+  career_spells: CareerSpellsTable;
+  users: UsersTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+}

@@ -1,0 +1,38 @@
+import { sql, type Expression, type SqlBool } from "kysely";
+import { isRole, permissions, type Action } from "../../core/access/permissions";
+import type { AuthContext } from "../features/auth/auth.service";
+
+/** The org-unit subtrees in which a user may perform an action: the paths of the units of their grants. */
+export interface Scope {
+  readonly unitPaths: readonly string[];
+}
+
+export function scopeFor(auth: AuthContext, action: Action): Scope {
+  const paths = auth.assignments
+    .filter((a) => isRole(a.role) && permissions[a.role].includes(action))
+    .map((a) => a.path)
+    .sort();
+  // A path nested under another granted path adds nothing.
+  const unitPaths = paths.filter((p, i) => !paths.slice(0, i).some((outer) => p.startsWith(outer)));
+  return { unitPaths };
+}
+
+export function isPathInScope(scope: Scope, path: string): boolean {
+  return scope.unitPaths.some((root) => path.startsWith(root));
+}
+
+/**
+ * The one place that filters rows by org-unit subtree: `path` is a column or expression holding an
+ * org unit's materialised path. An empty scope matches nothing.
+ */
+export function inScope(path: Expression<string>, scope: Scope): Expression<SqlBool> {
+  if (scope.unitPaths.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`(${sql.join(
+    scope.unitPaths.map((root) => sql`${path} LIKE ${escapeLike(root) + "%"}`),
+    sql` OR `,
+  )})`;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

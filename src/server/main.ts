@@ -1,0 +1,84 @@
+import type { FastifyInstance } from "fastify";
+import pino from "pino";
+import { AppError } from "../core/errors";
+import { buildApp } from "./app";
+import { ensureFirstAdmin, type FirstAdmin } from "./bootstrap";
+import type { Config } from "./config";
+import { openDatabase, type Database } from "./db/client";
+import { migrate } from "./db/migrate";
+import { createDemoService, type DemoProgress } from "./features/demo/demo.service";
+import { createUsersRepository } from "./features/users/users.repository";
+import { createUsersService } from "./features/users/users.service";
+import { readPackageVersion } from "./version";
+
+export interface StartedServer {
+  readonly app: FastifyInstance;
+  readonly database: Database;
+  readonly url: string;
+  readonly admin: FirstAdmin;
+  readonly demo: { readonly isLoaded: boolean; readonly persons?: number; readonly events?: number };
+  close(): Promise<void>;
+}
+
+export interface StartHooks {
+  onDemoProgress?: (progress: DemoProgress) => void;
+  onDemoStart?: () => void;
+}
+
+/** config → database → migrations → demo (first run) → first admin → HTTP listener. */
+export async function startServer(config: Config, hooks: StartHooks = {}): Promise<StartedServer> {
+  const logger = pino({ level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization", "*.password"] });
+  const database = await openDatabase(config.database);
+  let app: FastifyInstance | undefined;
+  try {
+    const applied = await migrate(database);
+    if (applied.length) logger.info({ applied }, "migrations applied");
+
+    let demo: StartedServer["demo"] = { isLoaded: false };
+    const demoService = createDemoService(database);
+    if (config.demo.enabled && (await demoService.isRegisterEmpty())) {
+      hooks.onDemoStart?.();
+      const summary = await demoService.load({ seed: config.demo.seed, scale: config.demo.scale, onProgress: hooks.onDemoProgress });
+      demo = { isLoaded: true, persons: summary.persons, events: summary.events };
+      logger.info(summary, "demo country loaded");
+    }
+
+    const admin = await ensureFirstAdmin(database.db, createUsersService(createUsersRepository(database.db)), config.adminPassword);
+
+    app = await buildApp({
+      database,
+      logger,
+      webDir: config.webDir,
+      trustProxy: config.trustProxy,
+      version: readPackageVersion(),
+    });
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EADDRINUSE" || code === "EACCES") {
+        throw new AppError("config.invalid", { variable: "PORT", value: config.port, cause: code });
+      }
+      throw error;
+    }
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    const shownHost = config.host === "0.0.0.0" || config.host === "127.0.0.1" || config.host === "::" ? "localhost" : config.host;
+    const started = app;
+    return {
+      app: started,
+      database,
+      url: `http://${shownHost}:${port}`,
+      admin,
+      demo,
+      async close() {
+        await started.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    await database.close();
+    throw error;
+  }
+}
