@@ -4,7 +4,11 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
 import type { Database } from "./db/client";
 import { createAuthRepository } from "./features/auth/auth.repository";
 import { registerAuthRoutes } from "./features/auth/auth.routes";
@@ -41,7 +45,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustProxy ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
-    disableRequestLogging: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -50,7 +53,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",
-      info: { title: "Tandem API", version: deps.version ?? "0.0.0", description: "Gender-responsive policing platform" },
+      info: {
+        title: "Tandem API",
+        version: deps.version ?? "0.0.0",
+        description: "Gender-responsive policing platform",
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -77,17 +84,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
 
-  app.get(
-    "/api/openapi.json",
-    { config: { access: "public" }, schema: { hide: true } },
-    () => app.swagger(),
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
+    app.swagger(),
   );
 
   if (deps.webDir && fs.existsSync(deps.webDir)) {
-    await app.register(fastifyStatic, { root: deps.webDir, wildcard: false, index: ["index.html"] });
+    await app.register(fastifyStatic, {
+      root: deps.webDir,
+      wildcard: false,
+      index: ["index.html"],
+    });
     app.get("/*", { config: { access: "public" }, schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith("/api/")) {
-        return reply.status(404).send({ error: { code: "request.not_found", details: { path: request.url } } });
+        return reply
+          .status(404)
+          .send({ error: { code: "request.not_found", details: { path: request.url } } });
       }
       return reply.sendFile("index.html");
     });

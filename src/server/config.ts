@@ -83,7 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       seed: e.TANDEM_DEMO_SEED,
     },
     trustProxy: e.TANDEM_TRUST_PROXY,
-    webDir: e.TANDEM_WEB_DIR ? path.resolve(cwd, e.TANDEM_WEB_DIR) : path.join(packageRoot, "dist/web"),
+    webDir: e.TANDEM_WEB_DIR
+      ? path.resolve(cwd, e.TANDEM_WEB_DIR)
+      : path.join(packageRoot, "dist/web"),
     shutdownTimeoutMs: e.TANDEM_SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
   };
@@ -96,4 +98,17 @@ export function formatConfigProblems(problems: readonly ConfigProblem[]): string
     ...problems.map((p) => `  ${p.variable}: ${p.message}`),
     "See README.md, section Configuration.",
   ].join("\n");
+}
+
+const supportedLocales = ["en", "km", "vi", "th", "ru", "kk"] as const;
+export type CliLocale = (typeof supportedLocales)[number];
+
+/** The language of command-line output: TANDEM_LANG, else the POSIX locale (LC_ALL, LANG), else English. */
+export function readCliLocale(env: NodeJS.ProcessEnv): CliLocale {
+  for (const value of [env.TANDEM_LANG, env.LC_ALL, env.LANG]) {
+    const code = value?.slice(0, 2).toLowerCase();
+    const match = supportedLocales.find((l) => l === code);
+    if (match) return match;
+  }
+  return "en";
 }

@@ -16,7 +16,12 @@ export interface StartedServer {
   readonly database: Database;
   readonly url: string;
   readonly admin: FirstAdmin;
-  readonly demo: { readonly isLoaded: boolean; readonly persons?: number; readonly events?: number };
+  readonly demo: {
+    readonly isLoaded: boolean;
+    readonly units?: number;
+    readonly persons?: number;
+    readonly events?: number;
+  };
   close(): Promise<void>;
 }
 
@@ -27,7 +32,10 @@ export interface StartHooks {
 
 /** config → database → migrations → demo (first run) → first admin → HTTP listener. */
 export async function startServer(config: Config, hooks: StartHooks = {}): Promise<StartedServer> {
-  const logger = pino({ level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization", "*.password"] });
+  const logger = pino({
+    level: config.logLevel,
+    redact: ["req.headers.cookie", "req.headers.authorization", "*.password"],
+  });
   const database = await openDatabase(config.database);
   let app: FastifyInstance | undefined;
   try {
@@ -38,12 +46,25 @@ export async function startServer(config: Config, hooks: StartHooks = {}): Promi
     const demoService = createDemoService(database);
     if (config.demo.enabled && (await demoService.isRegisterEmpty())) {
       hooks.onDemoStart?.();
-      const summary = await demoService.load({ seed: config.demo.seed, scale: config.demo.scale, onProgress: hooks.onDemoProgress });
-      demo = { isLoaded: true, persons: summary.persons, events: summary.events };
+      const summary = await demoService.load({
+        seed: config.demo.seed,
+        scale: config.demo.scale,
+        onProgress: hooks.onDemoProgress,
+      });
+      demo = {
+        isLoaded: true,
+        units: summary.units,
+        persons: summary.persons,
+        events: summary.events,
+      };
       logger.info(summary, "demo country loaded");
     }
 
-    const admin = await ensureFirstAdmin(database.db, createUsersService(createUsersRepository(database.db)), config.adminPassword);
+    const admin = await ensureFirstAdmin(
+      database.db,
+      createUsersService(createUsersRepository(database.db)),
+      config.adminPassword,
+    );
 
     app = await buildApp({
       database,
@@ -63,7 +84,10 @@ export async function startServer(config: Config, hooks: StartHooks = {}): Promi
     }
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
-    const shownHost = config.host === "0.0.0.0" || config.host === "127.0.0.1" || config.host === "::" ? "localhost" : config.host;
+    const shownHost =
+      config.host === "0.0.0.0" || config.host === "127.0.0.1" || config.host === "::"
+        ? "localhost"
+        : config.host;
     const started = app;
     return {
       app: started,

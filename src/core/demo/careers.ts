@@ -65,11 +65,6 @@ const womenRoleBias = new Map<number, number>([
 const promotionHazard = [0.22, 0.16, 0.12, 0.11, 0.12, 0.14, 0.16, 0.16, 0.14, 0];
 const TOP_RANK = demoRanks.length;
 
-interface Placement {
-  readonly unitIndex: number;
-  readonly roleIndex: number;
-}
-
 class UnitPicker {
   private readonly stations: DemoUnit[] = [];
   private readonly districts: DemoUnit[] = [];
@@ -116,13 +111,31 @@ function pickRole(random: Random, unit: DemoUnit, sex: Sex, rank: number): numbe
   if (rank >= 7 && random.chance(0.3)) return random.chance(0.5) ? R.commander : R.deputy;
   let options: Array<[number, number]>;
   if (unit.kind === "station") {
-    options = [[R.general, 65], [R.community, 15], [R.investigator, 10], [R.familyGbv, 6], [R.admin, 4]];
+    options = [
+      [R.general, 65],
+      [R.community, 15],
+      [R.investigator, 10],
+      [R.familyGbv, 6],
+      [R.admin, 4],
+    ];
   } else if (unit.kind === "district" || unit.kind === "province") {
-    options = [[R.investigator, 30], [R.admin, 30], [R.general, 25], [R.familyGbv, 10], [R.community, 5]];
+    options = [
+      [R.investigator, 30],
+      [R.admin, 30],
+      [R.general, 25],
+      [R.familyGbv, 10],
+      [R.community, 5],
+    ];
   } else if (unit.kind === "national_unit" && unit.specialisation) {
-    options = [[roleBySpecialisation[unit.specialisation] ?? R.general, 80], [R.admin, 20]];
+    options = [
+      [roleBySpecialisation[unit.specialisation] ?? R.general, 80],
+      [R.admin, 20],
+    ];
   } else {
-    options = [[R.admin, 80], [R.general, 20]];
+    options = [
+      [R.admin, 80],
+      [R.general, 20],
+    ];
   }
   const weights = options.map(([r, w]) => (sex === "F" ? w * (womenRoleBias.get(r) ?? 1) : w));
   return options[random.weighted(weights)]?.[0] ?? R.general;
@@ -151,7 +164,12 @@ function simulateCareer(
   let rank = 1;
   let roleIndex = pickRole(random, unit, sex, rank);
   let rankSince = person.hireDay;
-  const push = (type: CareerEventType, day: number, reason: string | null = null, withState = true) =>
+  const push = (
+    type: CareerEventType,
+    day: number,
+    reason: string | null = null,
+    withState = true,
+  ) =>
     events.push({
       type,
       date: isoFromDay(day),
@@ -180,7 +198,10 @@ function simulateCareer(
     if (inWindow) {
       const yearsOfService = (day - person.hireDay) / 365.25;
       if (random.chance(exitBase + (yearsOfService < 3 ? 0.02 : 0))) {
-        const reason = ["resignation", "resignation", "resignation", "dismissal", "death", "other"][random.int(0, 5)] ?? "other";
+        const reason =
+          ["resignation", "resignation", "resignation", "dismissal", "death", "other"][
+            random.int(0, 5)
+          ] ?? "other";
         push("exit", at(random.int(1, 364)), reason, false);
         break;
       }
@@ -219,8 +240,10 @@ function simulateCareer(
 }
 
 function pickLeave(random: Random, sex: Sex, age: number): { reason: string; days: number } | null {
-  if (sex === "F" && age < 42 && random.chance(0.07)) return { reason: "maternity", days: random.int(120, 270) };
-  if (sex === "M" && age < 45 && random.chance(0.02)) return { reason: "paternity", days: random.int(7, 30) };
+  if (sex === "F" && age < 42 && random.chance(0.07))
+    return { reason: "maternity", days: random.int(120, 270) };
+  if (sex === "M" && age < 45 && random.chance(0.02))
+    return { reason: "paternity", days: random.int(7, 30) };
   const x = random.next();
   if (x < 0.01) return { reason: "study", days: random.int(60, 365) };
   if (x < 0.015) return { reason: "secondment", days: random.int(180, 365) };
@@ -233,7 +256,10 @@ function pickLeave(random: Random, sex: Sex, age: number): { reason: string; day
  * First the officers in post when the window opens (with the careers that brought them there), then
  * each year's hires. Deterministic for (scale, seed, endYear).
  */
-export function* generateDemoPersons(units: readonly DemoUnit[], options: CareerOptions): Generator<DemoPerson> {
+export function* generateDemoPersons(
+  units: readonly DemoUnit[],
+  options: CareerOptions,
+): Generator<DemoPerson> {
   const random = createRandom(options.seed);
   const picker = new UnitPicker(units);
   const startYear = options.endYear - DEMO_WINDOW_YEARS;
@@ -250,7 +276,12 @@ export function* generateDemoPersons(units: readonly DemoUnit[], options: Career
     const sex = pickSex(random, womenShare);
     const birthYear = hireYear - random.int(19, 28);
     const hireDay = dayNumber(hireYear) + random.int(0, 364);
-    yield { serviceNumber: nextServiceNumber(), sex, birthYear, events: simulateCareer(random, picker, { sex, birthYear, hireDay }, window) };
+    yield {
+      serviceNumber: nextServiceNumber(),
+      sex,
+      birthYear,
+      events: simulateCareer(random, picker, { sex, birthYear, hireDay }, window),
+    };
   }
   for (let year = startYear; year < options.endYear; year++) {
     const progress = (year - startYear) / (DEMO_WINDOW_YEARS - 1);
@@ -260,7 +291,12 @@ export function* generateDemoPersons(units: readonly DemoUnit[], options: Career
       const sex = pickSex(random, womenShare);
       const birthYear = year - random.int(19, 28);
       const hireDay = dayNumber(year) + random.int(0, 364);
-      yield { serviceNumber: nextServiceNumber(), sex, birthYear, events: simulateCareer(random, picker, { sex, birthYear, hireDay }, window) };
+      yield {
+        serviceNumber: nextServiceNumber(),
+        sex,
+        birthYear,
+        events: simulateCareer(random, picker, { sex, birthYear, hireDay }, window),
+      };
     }
   }
 }

@@ -12,9 +12,24 @@ export interface ScaleSpec {
 }
 
 export const scaleSpecs: Readonly<Record<DemoScale, ScaleSpec>> = {
-  small: { provinces: 3, districtsPerProvince: [2, 3], stationsPerDistrict: [2, 4], officers: 2_000 },
-  default: { provinces: 12, districtsPerProvince: [6, 8], stationsPerDistrict: [5, 7], officers: 56_000 },
-  national: { provinces: 25, districtsPerProvince: [7, 9], stationsPerDistrict: [6, 8], officers: 470_000 },
+  small: {
+    provinces: 3,
+    districtsPerProvince: [2, 3],
+    stationsPerDistrict: [2, 4],
+    officers: 2_000,
+  },
+  default: {
+    provinces: 12,
+    districtsPerProvince: [6, 8],
+    stationsPerDistrict: [5, 7],
+    officers: 56_000,
+  },
+  national: {
+    provinces: 25,
+    districtsPerProvince: [7, 9],
+    stationsPerDistrict: [6, 8],
+    officers: 470_000,
+  },
 };
 
 export interface DemoUnit {
@@ -71,15 +86,50 @@ export const demoRanks: readonly DemoRank[] = [
 ];
 
 export const demoJobRoles: readonly DemoJobRole[] = [
-  { code: "general_duties", name: "General duties / patrol", specialisation: null, isLeadership: false },
-  { code: "community_policing", name: "Community policing", specialisation: "community_policing", isLeadership: false },
-  { code: "investigator", name: "Criminal investigator", specialisation: "investigation", isLeadership: false },
-  { code: "anti_trafficking", name: "Anti-trafficking officer", specialisation: "anti_trafficking", isLeadership: false },
-  { code: "family_gbv", name: "Family and GBV protection desk", specialisation: "family_gbv", isLeadership: false },
+  {
+    code: "general_duties",
+    name: "General duties / patrol",
+    specialisation: null,
+    isLeadership: false,
+  },
+  {
+    code: "community_policing",
+    name: "Community policing",
+    specialisation: "community_policing",
+    isLeadership: false,
+  },
+  {
+    code: "investigator",
+    name: "Criminal investigator",
+    specialisation: "investigation",
+    isLeadership: false,
+  },
+  {
+    code: "anti_trafficking",
+    name: "Anti-trafficking officer",
+    specialisation: "anti_trafficking",
+    isLeadership: false,
+  },
+  {
+    code: "family_gbv",
+    name: "Family and GBV protection desk",
+    specialisation: "family_gbv",
+    isLeadership: false,
+  },
   { code: "border", name: "Border police", specialisation: "border", isLeadership: false },
-  { code: "administration", name: "Administration and support", specialisation: null, isLeadership: false },
+  {
+    code: "administration",
+    name: "Administration and support",
+    specialisation: null,
+    isLeadership: false,
+  },
   { code: "trainer", name: "Trainer", specialisation: "academy", isLeadership: false },
-  { code: "peacekeeping", name: "International cooperation and peacekeeping", specialisation: "peacekeeping", isLeadership: false },
+  {
+    code: "peacekeeping",
+    name: "International cooperation and peacekeeping",
+    specialisation: "peacekeeping",
+    isLeadership: false,
+  },
   { code: "commander", name: "Unit commander", specialisation: null, isLeadership: true },
   { code: "deputy_commander", name: "Deputy commander", specialisation: null, isLeadership: true },
 ];
@@ -90,10 +140,35 @@ const nationalUnits = [
   { code: "NU-FGP", name: "Family and GBV Protection Department", specialisation: "family_gbv" },
   { code: "NU-CID", name: "Criminal Investigation Department", specialisation: "investigation" },
   { code: "NU-ACA", name: "National Police Academy", specialisation: "academy" },
-  { code: "NU-ICP", name: "International Cooperation and Peacekeeping Department", specialisation: "peacekeeping" },
+  {
+    code: "NU-ICP",
+    name: "International Cooperation and Peacekeeping Department",
+    specialisation: "peacekeeping",
+  },
 ] as const;
 
-const syllables = ["ka", "mor", "tan", "vel", "sa", "ri", "lo", "phen", "dar", "ni", "bo", "chan", "ur", "ek", "sol", "ma", "thu", "ven", "ar", "il"];
+const syllables = [
+  "ka",
+  "mor",
+  "tan",
+  "vel",
+  "sa",
+  "ri",
+  "lo",
+  "phen",
+  "dar",
+  "ni",
+  "bo",
+  "chan",
+  "ur",
+  "ek",
+  "sol",
+  "ma",
+  "thu",
+  "ven",
+  "ar",
+  "il",
+];
 
 function placeName(random: ReturnType<typeof createRandom>): string {
   const parts = random.int(2, 3);
@@ -121,20 +196,55 @@ export function buildDemoUnits(scale: DemoScale, seed: number): DemoUnit[] {
       }
     }
   };
-  const hq = add({ parentIndex: null, code: "HQ", name: "National Police Headquarters", kind: "hq", specialisation: null, provinceIndex: null });
+  const hq = add({
+    parentIndex: null,
+    code: "HQ",
+    name: "National Police Headquarters",
+    kind: "hq",
+    specialisation: null,
+    provinceIndex: null,
+  });
   for (const unit of nationalUnits) {
-    add({ parentIndex: hq, code: unit.code, name: unit.name, kind: "national_unit", specialisation: unit.specialisation, provinceIndex: null });
+    add({
+      parentIndex: hq,
+      code: unit.code,
+      name: unit.name,
+      kind: "national_unit",
+      specialisation: unit.specialisation,
+      provinceIndex: null,
+    });
   }
   for (let p = 1; p <= spec.provinces; p++) {
     const provinceCode = `P${String(p).padStart(2, "0")}`;
-    const province = add({ parentIndex: hq, code: provinceCode, name: `${uniqueName()} Province`, kind: "province", specialisation: null, provinceIndex: null });
+    const province = add({
+      parentIndex: hq,
+      code: provinceCode,
+      name: `${uniqueName()} Province`,
+      kind: "province",
+      specialisation: null,
+      provinceIndex: null,
+    });
     const districts = random.int(...spec.districtsPerProvince);
     for (let d = 1; d <= districts; d++) {
       const districtCode = `${provinceCode}-D${String(d).padStart(2, "0")}`;
-      const district = add({ parentIndex: province, code: districtCode, name: `${uniqueName()} District`, kind: "district", specialisation: null, provinceIndex: province });
+      const district = add({
+        parentIndex: province,
+        code: districtCode,
+        name: `${uniqueName()} District`,
+        kind: "district",
+        specialisation: null,
+        provinceIndex: province,
+      });
       const stations = random.int(...spec.stationsPerDistrict);
       for (let s = 1; s <= stations; s++) {
-        add({ parentIndex: district, code: `${districtCode}-S${String(s).padStart(2, "0")}`, name: `${uniqueName()} Police Station`, kind: "station", specialisation: null, provinceIndex: province });
+        add({
+          parentIndex: district,
+          code: `${districtCode}-S${String(s).padStart(2, "0")}`,
+          name: `${uniqueName()} Police Station`,
+          kind: "station",
+          specialisation: null,
+          provinceIndex: province,
+        });
       }
     }
   }

@@ -34,7 +34,7 @@ export function createRandom(seed: number): Random {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     chance: (p) => next() < p,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
     weighted(weights) {
       let total = 0;
       for (const w of weights) total += w;

@@ -21,15 +21,37 @@ export interface DemoCsvBatch {
 }
 
 export const PERSON_COLUMNS = ["id", "service_number", "sex", "birth_year"] as const;
-export const EVENT_COLUMNS = ["person_id", "event_type", "effective_date", "rank_id", "org_unit_id", "job_role_id", "reason"] as const;
-export const SPELL_COLUMNS = ["person_id", "valid_from", "valid_to", "rank_id", "org_unit_id", "job_role_id", "is_leadership", "on_leave"] as const;
+export const EVENT_COLUMNS = [
+  "person_id",
+  "event_type",
+  "effective_date",
+  "rank_id",
+  "org_unit_id",
+  "job_role_id",
+  "reason",
+] as const;
+export const SPELL_COLUMNS = [
+  "person_id",
+  "valid_from",
+  "valid_to",
+  "rank_id",
+  "org_unit_id",
+  "job_role_id",
+  "is_leadership",
+  "on_leave",
+] as const;
 
 export function emptyBatch(): DemoCsvBatch {
   return { persons: [], events: [], spells: [], personCount: 0, eventCount: 0, spellCount: 0 };
 }
 
 /** Appends one person's rows (person, events, derived spells) to a batch of CSV lines. */
-export function appendPersonRows(batch: DemoCsvBatch, personId: number, person: DemoPerson, ids: DemoIdMaps): void {
+export function appendPersonRows(
+  batch: DemoCsvBatch,
+  personId: number,
+  person: DemoPerson,
+  ids: DemoIdMaps,
+): void {
   batch.persons.push(csvLine([personId, person.serviceNumber, person.sex, person.birthYear]));
   batch.personCount++;
   const facts = person.events.map((e) => ({
@@ -42,13 +64,27 @@ export function appendPersonRows(batch: DemoCsvBatch, personId: number, person: 
   person.events.forEach((e, i) => {
     const f = facts[i];
     if (!f) return;
-    batch.events.push(csvLine([personId, e.type, e.date, f.rankId, f.orgUnitId, f.jobRoleId, e.reason]));
+    batch.events.push(
+      csvLine([personId, e.type, e.date, f.rankId, f.orgUnitId, f.jobRoleId, e.reason]),
+    );
   });
   batch.eventCount += facts.length;
   const { spells, errors } = deriveSpells(facts, ids.leadershipRoleIds);
-  if (errors.length) throw new Error(`demo career of ${person.serviceNumber} is inconsistent: ${errors[0]?.code}`);
+  if (errors.length)
+    throw new Error(`demo career of ${person.serviceNumber} is inconsistent: ${errors[0]?.code}`);
   for (const s of spells) {
-    batch.spells.push(csvLine([personId, s.validFrom, s.validTo, s.rankId, s.orgUnitId, s.jobRoleId, s.isLeadership, s.onLeave]));
+    batch.spells.push(
+      csvLine([
+        personId,
+        s.validFrom,
+        s.validTo,
+        s.rankId,
+        s.orgUnitId,
+        s.jobRoleId,
+        s.isLeadership,
+        s.onLeave,
+      ]),
+    );
   }
   batch.spellCount += spells.length;
 }

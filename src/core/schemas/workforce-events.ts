@@ -13,5 +13,11 @@ export const careerEventTypes = [
 export const careerEventType = z.enum(careerEventTypes);
 export type CareerEventType = z.infer<typeof careerEventType>;
 
-export const leaveReasons = ["maternity", "paternity", "study", "secondment", "un_mission"] as const;
+export const leaveReasons = [
+  "maternity",
+  "paternity",
+  "study",
+  "secondment",
+  "un_mission",
+] as const;
 export const exitReasons = ["retirement", "resignation", "dismissal", "death", "other"] as const;

@@ -41,7 +41,8 @@ export function computeShareOfWomen(counts: SexCounts): ShareResult {
     denominator: known,
     counts,
     unknownShare: counts.N === 0 ? null : counts.U / counts.N,
-    bounds: counts.N === 0 ? null : { low: counts.F / counts.N, high: (counts.F + counts.U) / counts.N },
+    bounds:
+      counts.N === 0 ? null : { low: counts.F / counts.N, high: (counts.F + counts.U) / counts.N },
     isUnknownSexHigh: counts.N > 0 && counts.U / counts.N > UNKNOWN_SEX_HIGH_THRESHOLD,
   };
   return known === 0

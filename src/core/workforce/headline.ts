@@ -19,7 +19,10 @@ export interface HeadlineNumbers {
 }
 
 /** Headcount and share of women, in total and per rank group; groups without staff are kept (as empties). */
-export function buildHeadline(groups: readonly RankGroupRef[], rows: readonly HeadcountRow[]): HeadlineNumbers {
+export function buildHeadline(
+  groups: readonly RankGroupRef[],
+  rows: readonly HeadcountRow[],
+): HeadlineNumbers {
   const bySex = (filter: (row: HeadcountRow) => boolean) => {
     const acc: Record<Sex, number> = { F: 0, M: 0, X: 0, U: 0 };
     for (const row of rows) if (filter(row)) acc[row.sex] += row.count;

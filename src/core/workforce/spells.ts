@@ -21,7 +21,10 @@ export interface Spell {
   readonly onLeave: boolean;
 }
 
-export type SpellError = { readonly code: "event_before_hire" | "missing_initial_state"; readonly index: number };
+export type SpellError = {
+  readonly code: "event_before_hire" | "missing_initial_state";
+  readonly index: number;
+};
 
 /**
  * Derives spells from one person's events, given in date order (ties in recording order).
@@ -62,7 +65,12 @@ export function deriveSpells(
       return;
     }
     const jobRoleId = event.jobRoleId ?? base?.jobRoleId ?? null;
-    const onLeave = event.type === "leave_start" ? true : event.type === "leave_end" || event.type === "hire" ? false : (open?.onLeave ?? false);
+    const onLeave =
+      event.type === "leave_start"
+        ? true
+        : event.type === "leave_end" || event.type === "hire"
+          ? false
+          : (open?.onLeave ?? false);
     close(event.date);
     const spell: Spell = {
       validFrom: event.date,

@@ -22,12 +22,17 @@ export async function withDeferredIndexesAndForeignKeys<T>(
        ORDER BY 1`,
     [tables],
   );
-  for (const fk of foreignKeys) await session.execute(`ALTER TABLE ${String(fk.table_name)} DROP CONSTRAINT ${String(fk.name)}`);
+  for (const fk of foreignKeys)
+    await session.execute(
+      `ALTER TABLE ${String(fk.table_name)} DROP CONSTRAINT ${String(fk.name)}`,
+    );
   for (const index of indexes) await session.execute(`DROP INDEX ${String(index.name)}`);
   const result = await work();
   for (const index of indexes) await session.execute(String(index.definition));
   for (const fk of foreignKeys) {
-    await session.execute(`ALTER TABLE ${String(fk.table_name)} ADD CONSTRAINT ${String(fk.name)} ${String(fk.definition)}`);
+    await session.execute(
+      `ALTER TABLE ${String(fk.table_name)} ADD CONSTRAINT ${String(fk.name)} ${String(fk.definition)}`,
+    );
   }
   return result;
 }

@@ -36,16 +36,21 @@ const NUMERIC = 1700;
 const DATE = 1082;
 
 /** Both engines read int8/numeric as numbers and dates as 'YYYY-MM-DD' strings. */
-const pgTypes = {
-  getTypeParser(oid: number, format?: "text" | "binary") {
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => {
     if (oid === INT8 || oid === NUMERIC) return (v: string) => Number(v);
     if (oid === DATE) return (v: string) => v;
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
+    return pg.types.getTypeParser(oid, format ?? "text") as (v: string) => unknown;
+  }) as pg.CustomTypesConfig["getTypeParser"],
+};
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: pgTypes,
+    connectionTimeoutMillis: 5000,
+  });
   try {
     const client = await pool.connect();
     client.release();
@@ -185,7 +190,9 @@ export function redactUrl(url: string): string {
   }
 }
 
-export function openDatabase(target: Config["database"] | { kind: "pglite-memory" }): Promise<Database> {
+export function openDatabase(
+  target: Config["database"] | { kind: "pglite-memory" },
+): Promise<Database> {
   switch (target.kind) {
     case "postgres":
       return openPostgres(target.url);

@@ -57,13 +57,20 @@ export async function getMigrationStatus(
   migrations: readonly Migration[] = loadMigrations(),
 ): Promise<MigrationStatus> {
   await ensureMigrationsTable(db);
-  const rows = await db.selectFrom("schema_migrations").select(["version", "checksum"]).orderBy("version").execute();
+  const rows = await db
+    .selectFrom("schema_migrations")
+    .select(["version", "checksum"])
+    .orderBy("version")
+    .execute();
   const known = new Map(migrations.map((m) => [m.version, m]));
   const latestKnown = migrations.at(-1)?.version ?? 0;
   for (const row of rows) {
     const migration = known.get(row.version);
     if (!migration) {
-      throw new AppError("db.schema_newer_than_code", { databaseVersion: row.version, codeVersion: latestKnown });
+      throw new AppError("db.schema_newer_than_code", {
+        databaseVersion: row.version,
+        codeVersion: latestKnown,
+      });
     }
     if (migration.checksum !== row.checksum) {
       throw new AppError("db.migration_changed", { version: row.version, name: migration.name });

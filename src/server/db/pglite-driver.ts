@@ -26,8 +26,10 @@ class PgliteConnection implements DatabaseConnection {
       : { rows: result.rows, numAffectedRows: BigInt(result.affectedRows) };
   }
 
-  // eslint-disable-next-line @typescript-eslint/require-await -- Kysely's interface; PGlite returns whole results
-  async *streamQuery<R>(compiled: CompiledQuery, chunkSize = 1000): AsyncIterableIterator<QueryResult<R>> {
+  async *streamQuery<R>(
+    compiled: CompiledQuery,
+    chunkSize = 1000,
+  ): AsyncIterableIterator<QueryResult<R>> {
     const result = await this.client.query<R>(compiled.sql, [...compiled.parameters]);
     for (let i = 0; i < result.rows.length; i += chunkSize) {
       yield { rows: result.rows.slice(i, i + chunkSize) };

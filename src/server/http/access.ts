@@ -31,9 +31,11 @@ export function registerAccessControl(app: FastifyInstance, authService: AuthSer
 
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
-    const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+    const access = route.config?.access;
     if (access === undefined) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no config.access (deny by default)`);
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} declares no config.access (deny by default)`,
+      );
     }
   });
 
@@ -42,13 +44,19 @@ export function registerAccessControl(app: FastifyInstance, authService: AuthSer
     if (token) request.auth = (await authService.resolve(token)) ?? null;
   });
 
-  app.addHook("preHandler", async (request) => {
+  app.addHook("preHandler", (request, _reply, done) => {
     const access = request.routeOptions.config.access;
-    if (access === undefined || access === "public") return;
-    const auth = requireAuth(request);
-    if (access === "authenticated") return;
-    if (!canPerform(auth.user.roles.map((r) => r.role), access)) {
-      throw new AppError("auth.forbidden", { action: access });
+    if (access === undefined || access === "public") return done();
+    if (!request.auth) return done(new AppError("auth.required"));
+    if (
+      access !== "authenticated" &&
+      !canPerform(
+        request.auth.user.roles.map((r) => r.role),
+        access,
+      )
+    ) {
+      return done(new AppError("auth.forbidden", { action: access }));
     }
+    done();
   });
 }

@@ -7,7 +7,9 @@ import { errorStatus } from "./error-status";
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isAppError(error)) {
-      return reply.status(errorStatus[error.code]).send({ error: { code: error.code, details: error.details } });
+      return reply
+        .status(errorStatus[error.code])
+        .send({ error: { code: error.code, details: error.details } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({
@@ -19,12 +21,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
       return reply
         .status(error.statusCode)
-        .send({ error: { code: "request.invalid", details: { reason: error.code ?? "bad_request" } } });
+        .send({
+          error: { code: "request.invalid", details: { reason: error.code ?? "bad_request" } },
+        });
     }
     request.log.error({ err: error }, "unhandled error");
     return reply.status(500).send({ error: { code: "internal", details: {} } });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: "request.not_found", details: { path: request.url.split("?")[0] ?? "" } } }),
+    reply
+      .status(404)
+      .send({
+        error: { code: "request.not_found", details: { path: request.url.split("?")[0] ?? "" } },
+      }),
   );
 }

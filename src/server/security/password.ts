@@ -1,15 +1,17 @@
-import { Algorithm, hash, verify } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 import { randomBytes } from "node:crypto";
 import { AppError } from "../../core/errors";
 
 export const MIN_PASSWORD_LENGTH = 12;
+/** `Algorithm.Argon2id` of @node-rs/argon2, an ambient const enum that isolated modules cannot read. */
+const ARGON2ID = 2;
 
 /** argon2id with the library's OWASP-aligned defaults (19 MiB, t=2, p=1). */
 export function hashPassword(password: string): Promise<string> {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new AppError("user.password_too_short", { minLength: MIN_PASSWORD_LENGTH });
   }
-  return hash(password, { algorithm: Algorithm.Argon2id });
+  return hash(password, { algorithm: ARGON2ID });
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
@@ -26,7 +28,8 @@ export function generatePassword(length = 20): string {
   const bytes = randomBytes(length * 2);
   let out = "";
   for (const byte of bytes) {
-    if (byte < alphabet.length * Math.floor(256 / alphabet.length)) out += alphabet[byte % alphabet.length];
+    if (byte < alphabet.length * Math.floor(256 / alphabet.length))
+      out += alphabet[byte % alphabet.length];
     if (out.length === length) break;
   }
   return out.length === length ? out : generatePassword(length);

@@ -52,7 +52,11 @@ export function createAuthRepository(db: Kysely<DB>) {
     },
 
     async touchSession(tokenHash: string, now: Date): Promise<void> {
-      await db.updateTable("sessions").set({ last_seen_at: now }).where("token_hash", "=", tokenHash).execute();
+      await db
+        .updateTable("sessions")
+        .set({ last_seen_at: now })
+        .where("token_hash", "=", tokenHash)
+        .execute();
     },
 
     async deleteSession(tokenHash: string): Promise<void> {

@@ -6,7 +6,11 @@ import { errorResponse } from "../../../core/schemas/common";
 import { requireAuth, SESSION_COOKIE } from "../../http/access";
 import type { AuthService } from "./auth.service";
 
-export function registerAuthRoutes(app: FastifyInstance, service: AuthService, options: { secureCookies: boolean }) {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  service: AuthService,
+  options: { secureCookies: boolean },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -21,10 +25,14 @@ export function registerAuthRoutes(app: FastifyInstance, service: AuthService, o
       },
     },
     async (request, reply) => {
-      const { token, expiresAt, context } = await service.login(request.body.username, request.body.password, {
-        ip: request.ip,
-        userAgent: request.headers["user-agent"] ?? null,
-      });
+      const { token, expiresAt, context } = await service.login(
+        request.body.username,
+        request.body.password,
+        {
+          ip: request.ip,
+          userAgent: request.headers["user-agent"] ?? null,
+        },
+      );
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/",
         httpOnly: true,
@@ -40,7 +48,11 @@ export function registerAuthRoutes(app: FastifyInstance, service: AuthService, o
     "/api/auth/logout",
     {
       config: { access: "public" },
-      schema: { tags: ["auth"], summary: "Sign out and revoke the session", response: { 204: z.null() } },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out and revoke the session",
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
@@ -54,16 +66,25 @@ export function registerAuthRoutes(app: FastifyInstance, service: AuthService, o
     "/api/auth/me",
     {
       config: { access: "authenticated" },
-      schema: { tags: ["auth"], summary: "The signed-in user", response: { 200: z.object({ user: sessionUser }), 401: errorResponse } },
+      schema: {
+        tags: ["auth"],
+        summary: "The signed-in user",
+        response: { 200: z.object({ user: sessionUser }), 401: errorResponse },
+      },
     },
-    async (request) => ({ user: requireAuth(request).user }),
+    (request) => Promise.resolve({ user: requireAuth(request).user }),
   );
 
   r.put(
     "/api/auth/me/locale",
     {
       config: { access: "authenticated" },
-      schema: { tags: ["auth"], summary: "Save the user's language", body: localeBody, response: { 204: z.null() } },
+      schema: {
+        tags: ["auth"],
+        summary: "Save the user's language",
+        body: localeBody,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await service.setLocale(requireAuth(request).user.id, request.body.locale);

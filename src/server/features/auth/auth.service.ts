@@ -23,8 +23,15 @@ export interface AuthContext {
   readonly assignments: ReadonlyArray<{ role: string; orgUnitId: number; path: string }>;
 }
 
-export function createAuthService(deps: { auth: AuthRepository; users: UsersRepository; now: () => Date }) {
-  async function loadContext(userId: number, base: Omit<SessionUser, "roles">): Promise<AuthContext> {
+export function createAuthService(deps: {
+  auth: AuthRepository;
+  users: UsersRepository;
+  now: () => Date;
+}) {
+  async function loadContext(
+    userId: number,
+    base: Omit<SessionUser, "roles">,
+  ): Promise<AuthContext> {
     const assignments = await deps.users.listRoles(userId);
     return {
       user: { ...base, roles: assignments.map(({ role, orgUnitId }) => ({ role, orgUnitId })) },
@@ -43,7 +50,12 @@ export function createAuthService(deps: { auth: AuthRepository; users: UsersRepo
       if (!user || !isValid || user.isDisabled) throw new AppError("auth.invalid_credentials");
       const token = generateToken();
       const expiresAt = new Date(deps.now().getTime() + SESSION_ABSOLUTE_MS);
-      await deps.auth.insertSession({ tokenHash: hashToken(token), userId: user.id, expiresAt, ...client });
+      await deps.auth.insertSession({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        expiresAt,
+        ...client,
+      });
       const context = await loadContext(user.id, {
         id: user.id,
         username: user.username,

@@ -10,7 +10,8 @@ export interface RegisterState {
 
 /** SQL of the demo load; runs inside the caller's bulk transaction. */
 export function createDemoRepository(session: BulkSession) {
-  const one = async (statement: string, params: unknown[] = []) => (await session.execute(statement, params))[0] ?? {};
+  const one = async (statement: string, params: unknown[] = []) =>
+    (await session.execute(statement, params))[0] ?? {};
   return {
     async readState(): Promise<RegisterState> {
       const row = await one(
@@ -27,15 +28,24 @@ export function createDemoRepository(session: BulkSession) {
       };
     },
 
-    async insertRankScheme(groups: readonly DemoRankGroup[], ranks: readonly DemoRank[]): Promise<number[]> {
+    async insertRankScheme(
+      groups: readonly DemoRankGroup[],
+      ranks: readonly DemoRank[],
+    ): Promise<number[]> {
       const groupIds = new Map<string, number>();
       for (const g of groups) {
-        const row = await one("INSERT INTO rank_groups (code, name, ordinal, is_top) VALUES ($1, $2, $3, $4) RETURNING id", [g.code, g.name, g.ordinal, g.isTop]);
+        const row = await one(
+          "INSERT INTO rank_groups (code, name, ordinal, is_top) VALUES ($1, $2, $3, $4) RETURNING id",
+          [g.code, g.name, g.ordinal, g.isTop],
+        );
         groupIds.set(g.code, Number(row.id));
       }
       const rankIds: number[] = [];
       for (const r of ranks) {
-        const row = await one("INSERT INTO ranks (code, name, ordinal, rank_group_id) VALUES ($1, $2, $3, $4) RETURNING id", [r.code, r.name, r.ordinal, groupIds.get(r.groupCode)]);
+        const row = await one(
+          "INSERT INTO ranks (code, name, ordinal, rank_group_id) VALUES ($1, $2, $3, $4) RETURNING id",
+          [r.code, r.name, r.ordinal, groupIds.get(r.groupCode)],
+        );
         rankIds[r.ordinal - 1] = Number(row.id);
       }
       return rankIds;
@@ -44,7 +54,10 @@ export function createDemoRepository(session: BulkSession) {
     async insertJobRoles(roles: readonly DemoJobRole[]): Promise<number[]> {
       const ids: number[] = [];
       for (const r of roles) {
-        const row = await one("INSERT INTO job_roles (code, name, specialisation, is_leadership) VALUES ($1, $2, $3, $4) RETURNING id", [r.code, r.name, r.specialisation, r.isLeadership]);
+        const row = await one(
+          "INSERT INTO job_roles (code, name, specialisation, is_leadership) VALUES ($1, $2, $3, $4) RETURNING id",
+          [r.code, r.name, r.specialisation, r.isLeadership],
+        );
         ids.push(Number(row.id));
       }
       return ids;
@@ -68,7 +81,15 @@ export function createDemoRepository(session: BulkSession) {
         paths[unit.index] = `${parentPath}${id}/`;
         await session.execute(
           "INSERT INTO org_units (id, code, name, kind, specialisation, parent_id, path) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-          [id, unit.code, unit.name, unit.kind, unit.specialisation, unit.parentIndex === null ? null : ids[unit.parentIndex], paths[unit.index]],
+          [
+            id,
+            unit.code,
+            unit.name,
+            unit.kind,
+            unit.specialisation,
+            unit.parentIndex === null ? null : ids[unit.parentIndex],
+            paths[unit.index],
+          ],
         );
       }
       return ids;
@@ -78,12 +99,15 @@ export function createDemoRepository(session: BulkSession) {
       return Number((await one("SELECT coalesce(max(id), 0) + 1 AS next FROM persons")).next);
     },
 
-    copy: (table: string, columns: readonly string[], lines: readonly string[]) => session.copyCsv(table, columns, lines),
+    copy: (table: string, columns: readonly string[], lines: readonly string[]) =>
+      session.copyCsv(table, columns, lines),
 
     /** Identity columns were given explicit values: move their sequences past them, then refresh statistics. */
     async finish(meta: Record<string, string>): Promise<void> {
       for (const table of ["org_units", "persons"]) {
-        await session.execute(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
+        await session.execute(
+          `SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`,
+        );
       }
       for (const [key, value] of Object.entries(meta)) {
         await session.execute(

@@ -1,6 +1,19 @@
 import { generateDemoPersons } from "../../../core/demo/careers";
-import { buildDemoUnits, demoJobRoles, demoRankGroups, demoRanks, scaleSpecs, type DemoScale } from "../../../core/demo/country";
-import { appendPersonRows, emptyBatch, EVENT_COLUMNS, PERSON_COLUMNS, SPELL_COLUMNS } from "../../../core/demo/rows";
+import {
+  buildDemoUnits,
+  demoJobRoles,
+  demoRankGroups,
+  demoRanks,
+  scaleSpecs,
+  type DemoScale,
+} from "../../../core/demo/country";
+import {
+  appendPersonRows,
+  emptyBatch,
+  EVENT_COLUMNS,
+  PERSON_COLUMNS,
+  SPELL_COLUMNS,
+} from "../../../core/demo/rows";
 import { AppError } from "../../../core/errors";
 import { withDeferredIndexesAndForeignKeys } from "../../db/bulk-load";
 import type { Database } from "../../db/client";
@@ -50,7 +63,11 @@ export function createDemoService(database: Database) {
         const repo = createDemoRepository(session);
         const state = await repo.readState();
         if (state.persons > 0 || state.ranks > 0 || state.units > 1) {
-          throw new AppError("demo.already_loaded", { persons: state.persons, ranks: state.ranks, units: state.units });
+          throw new AppError("demo.already_loaded", {
+            persons: state.persons,
+            ranks: state.ranks,
+            units: state.units,
+          });
         }
         const rankIds = await repo.insertRankScheme(demoRankGroups, demoRanks);
         const roleIds = await repo.insertJobRoles(demoJobRoles);
@@ -75,20 +92,34 @@ export function createDemoService(database: Database) {
           batch = emptyBatch();
           options.onProgress?.({ persons: totals.persons, expectedPersons, events: totals.events });
         };
-        await withDeferredIndexesAndForeignKeys(session, ["persons", "career_events", "career_spells"], async () => {
-          for (const person of generateDemoPersons(units, { scale: options.scale, seed: options.seed, endYear })) {
-            appendPersonRows(batch, personId++, person, ids);
-            if (batch.personCount >= PERSONS_PER_BATCH) await flush();
-          }
-          await flush();
-        });
+        await withDeferredIndexesAndForeignKeys(
+          session,
+          ["persons", "career_events", "career_spells"],
+          async () => {
+            for (const person of generateDemoPersons(units, {
+              scale: options.scale,
+              seed: options.seed,
+              endYear,
+            })) {
+              appendPersonRows(batch, personId++, person, ids);
+              if (batch.personCount >= PERSONS_PER_BATCH) await flush();
+            }
+            await flush();
+          },
+        );
         await repo.finish({
           "demo.seed": String(options.seed),
           "demo.scale": options.scale,
           "demo.end_year": String(endYear),
           "demo.loaded_at": new Date().toISOString(),
         });
-        return { seed: options.seed, scale: options.scale, endYear, units: units.length, ...totals };
+        return {
+          seed: options.seed,
+          scale: options.scale,
+          endYear,
+          units: units.length,
+          ...totals,
+        };
       });
       // ANALYZE cannot share the load's transaction on every engine; statistics only, so it may follow.
       await database.bulkTransaction((session) => createDemoRepository(session).analyze());

@@ -18,7 +18,14 @@ export function registerHealthRoutes(app: FastifyInstance, database: Database) {
 
   r.get(
     "/healthz",
-    { config: { access: "public" }, schema: { tags: ["operations"], summary: "The process is up", response: { 200: z.object({ status: z.literal("ok") }) } } },
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["operations"],
+        summary: "The process is up",
+        response: { 200: z.object({ status: z.literal("ok") }) },
+      },
+    },
     () => ({ status: "ok" as const }),
   );
 
@@ -52,7 +59,8 @@ export function registerHealthRoutes(app: FastifyInstance, database: Database) {
           engine: database.engine,
           schemaVersion: null,
           pendingMigrations: null,
-          reason: error instanceof Error && "code" in error ? String(error.code) : "database_unreachable",
+          reason:
+            error instanceof Error && "code" in error ? String(error.code) : "database_unreachable",
         });
       }
     },

@@ -16,19 +16,39 @@ export function createOrgUnitsRepository(db: Kysely<DB>) {
         .execute();
     },
 
-    async findById(id: number): Promise<{ id: number; code: string; name: string; path: string } | undefined> {
-      return db.selectFrom("org_units").select(["id", "code", "name", "path"]).where("id", "=", id).executeTakeFirst();
+    async findById(
+      id: number,
+    ): Promise<{ id: number; code: string; name: string; path: string } | undefined> {
+      return db
+        .selectFrom("org_units")
+        .select(["id", "code", "name", "path"])
+        .where("id", "=", id)
+        .executeTakeFirst();
     },
 
-    async findByCode(code: string): Promise<{ id: number; code: string; name: string; path: string } | undefined> {
-      return db.selectFrom("org_units").select(["id", "code", "name", "path"]).where("code", "=", code).executeTakeFirst();
+    async findByCode(
+      code: string,
+    ): Promise<{ id: number; code: string; name: string; path: string } | undefined> {
+      return db
+        .selectFrom("org_units")
+        .select(["id", "code", "name", "path"])
+        .where("code", "=", code)
+        .executeTakeFirst();
     },
 
-    async findByPath(path: string): Promise<{ id: number; code: string; name: string; path: string } | undefined> {
-      return db.selectFrom("org_units").select(["id", "code", "name", "path"]).where("path", "=", path).executeTakeFirst();
+    async findByPath(
+      path: string,
+    ): Promise<{ id: number; code: string; name: string; path: string } | undefined> {
+      return db
+        .selectFrom("org_units")
+        .select(["id", "code", "name", "path"])
+        .where("path", "=", path)
+        .executeTakeFirst();
     },
 
-    async findRoot(): Promise<{ id: number; code: string; name: string; path: string } | undefined> {
+    async findRoot(): Promise<
+      { id: number; code: string; name: string; path: string } | undefined
+    > {
       return db
         .selectFrom("org_units")
         .select(["id", "code", "name", "path"])

@@ -16,6 +16,8 @@ export function registerOrgUnitRoutes(app: FastifyInstance, repo: OrgUnitsReposi
         response: { 200: orgUnitList },
       },
     },
-    async (request) => ({ units: await repo.listInScope(scopeFor(requireAuth(request), "org_units.read")) }),
+    async (request) => ({
+      units: await repo.listInScope(scopeFor(requireAuth(request), "org_units.read")),
+    }),
   );
 }

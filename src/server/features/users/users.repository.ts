@@ -18,18 +18,23 @@ export function createUsersRepository(db: Kysely<DB>) {
         .select(["id", "username", "display_name", "password_hash", "locale", "is_disabled"])
         .where("username", "=", username)
         .executeTakeFirst();
-      return row && {
-        id: row.id,
-        username: row.username,
-        displayName: row.display_name,
-        passwordHash: row.password_hash,
-        locale: row.locale,
-        isDisabled: row.is_disabled,
-      };
+      return (
+        row && {
+          id: row.id,
+          username: row.username,
+          displayName: row.display_name,
+          passwordHash: row.password_hash,
+          locale: row.locale,
+          isDisabled: row.is_disabled,
+        }
+      );
     },
 
     async count(): Promise<number> {
-      const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom("users")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
@@ -44,10 +49,17 @@ export function createUsersRepository(db: Kysely<DB>) {
       return db.transaction().execute(async (trx) => {
         const { id } = await trx
           .insertInto("users")
-          .values({ username: input.username, display_name: input.displayName, password_hash: input.passwordHash })
+          .values({
+            username: input.username,
+            display_name: input.displayName,
+            password_hash: input.passwordHash,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
-        await trx.insertInto("role_assignments").values({ user_id: id, role: input.role, org_unit_id: input.orgUnitId }).execute();
+        await trx
+          .insertInto("role_assignments")
+          .values({ user_id: id, role: input.role, org_unit_id: input.orgUnitId })
+          .execute();
         return id;
       });
     },
@@ -68,7 +80,9 @@ export function createUsersRepository(db: Kysely<DB>) {
       await db.updateTable("users").set({ locale }).where("id", "=", userId).execute();
     },
 
-    async listRoles(userId: number): Promise<Array<{ role: string; orgUnitId: number; path: string }>> {
+    async listRoles(
+      userId: number,
+    ): Promise<Array<{ role: string; orgUnitId: number; path: string }>> {
       return db
         .selectFrom("role_assignments as ra")
         .innerJoin("org_units as ou", "ou.id", "ra.org_unit_id")

@@ -14,12 +14,20 @@ export interface AddUserInput {
 export function createUsersService(repo: UsersRepository) {
   return {
     /** Creates a user; when no password is given, a random one is generated and returned once. */
-    async addUser(input: AddUserInput): Promise<{ id: number; password: string; isGenerated: boolean }> {
+    async addUser(
+      input: AddUserInput,
+    ): Promise<{ id: number; password: string; isGenerated: boolean }> {
       if (!/^[a-z0-9._-]{3,64}$/.test(input.username)) {
-        throw new AppError("request.invalid", { field: "username", value: input.username, rule: "[a-z0-9._-]{3,64}" });
+        throw new AppError("request.invalid", {
+          field: "username",
+          value: input.username,
+          rule: "[a-z0-9._-]{3,64}",
+        });
       }
-      if (!isRole(input.role)) throw new AppError("request.invalid", { field: "role", value: input.role });
-      if (await repo.findByUsername(input.username)) throw new AppError("user.exists", { username: input.username });
+      if (!isRole(input.role))
+        throw new AppError("request.invalid", { field: "role", value: input.role });
+      if (await repo.findByUsername(input.username))
+        throw new AppError("user.exists", { username: input.username });
       const password = input.password ?? generatePassword();
       const id = await repo.insertWithRole({
         username: input.username,
@@ -31,7 +39,10 @@ export function createUsersService(repo: UsersRepository) {
       return { id, password, isGenerated: input.password === undefined };
     },
 
-    async resetPassword(username: string, password?: string): Promise<{ password: string; isGenerated: boolean }> {
+    async resetPassword(
+      username: string,
+      password?: string,
+    ): Promise<{ password: string; isGenerated: boolean }> {
       const user = await repo.findByUsername(username);
       if (!user) throw new AppError("user.not_found", { username });
       const next = password ?? generatePassword();

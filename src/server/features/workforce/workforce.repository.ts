@@ -5,7 +5,11 @@ import type { DB } from "../../db/schema";
 export function createWorkforceRepository(db: Kysely<DB>) {
   return {
     listRankGroups(): Promise<RankGroupRef[]> {
-      return db.selectFrom("rank_groups").select(["code", "name", "ordinal"]).orderBy("ordinal").execute();
+      return db
+        .selectFrom("rank_groups")
+        .select(["code", "name", "ordinal"])
+        .orderBy("ordinal")
+        .execute();
     },
 
     /**
@@ -19,7 +23,11 @@ export function createWorkforceRepository(db: Kysely<DB>) {
         .innerJoin("ranks as r", "r.id", "s.rank_id")
         .innerJoin("rank_groups as rg", "rg.id", "r.rank_group_id")
         .innerJoin("org_units as ou", "ou.id", "s.org_unit_id")
-        .select(["rg.code as rankGroupCode", "p.sex as sex", (eb) => eb.fn.countAll<number>().as("count")])
+        .select([
+          "rg.code as rankGroupCode",
+          "p.sex as sex",
+          (eb) => eb.fn.countAll<number>().as("count"),
+        ])
         .where("s.valid_from", "<=", asOf)
         .where((eb) => eb.or([eb("s.valid_to", "is", null), eb("s.valid_to", ">", asOf)]))
         .where("ou.path", "like", sql<string>`${unitPath} || '%'`)

@@ -5,7 +5,11 @@ import { isPathInScope, type Scope } from "../../http/scope";
 import type { OrgUnitsRepository } from "../org-units/org-units.repository";
 import type { WorkforceRepository } from "./workforce.repository";
 
-export function createWorkforceService(deps: { workforce: WorkforceRepository; orgUnits: OrgUnitsRepository; today: () => string }) {
+export function createWorkforceService(deps: {
+  workforce: WorkforceRepository;
+  orgUnits: OrgUnitsRepository;
+  today: () => string;
+}) {
   return {
     /** Headline numbers for a unit's subtree (default: the first unit of the caller's scope). */
     async getHeadline(scope: Scope, input: { unitId?: number; asOf?: string }): Promise<Headline> {
@@ -25,7 +29,11 @@ export function createWorkforceService(deps: { workforce: WorkforceRepository; o
         deps.workforce.listRankGroups(),
         deps.workforce.countHeadcount(unit.path, asOf),
       ]);
-      return { asOf, unit: { id: unit.id, code: unit.code, name: unit.name }, ...buildHeadline(groups, rows) };
+      return {
+        asOf,
+        unit: { id: unit.id, code: unit.code, name: unit.name },
+        ...buildHeadline(groups, rows),
+      };
     },
   };
 }
