@@ -1,10 +1,14 @@
 /** One CSV field (RFC 4180): quoted when it holds a delimiter, quote or line break; null is an empty field. */
 export function csvField(value: string | number | boolean | null): string {
   if (value === null) return "";
-  const text = String(value);
+  if (typeof value !== "string") return String(value);
+  const text = value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(values: ReadonlyArray<string | number | boolean | null>): string {
-  return values.map(csvField).join(",") + "\n";
+  let line = "";
+  for (let i = 0; i < values.length; i++)
+    line += (i === 0 ? "" : ",") + csvField(values[i] ?? null);
+  return line + "\n";
 }

@@ -107,38 +107,64 @@ class UnitPicker {
   }
 }
 
-function pickRole(random: Random, unit: DemoUnit, sex: Sex, rank: number): number {
-  if (rank >= 7 && random.chance(0.3)) return random.chance(0.5) ? R.commander : R.deputy;
-  let options: Array<[number, number]>;
-  if (unit.kind === "station") {
-    options = [
-      [R.general, 65],
-      [R.community, 15],
-      [R.investigator, 10],
-      [R.familyGbv, 6],
-      [R.admin, 4],
-    ];
-  } else if (unit.kind === "district" || unit.kind === "province") {
-    options = [
-      [R.investigator, 30],
-      [R.admin, 30],
-      [R.general, 25],
-      [R.familyGbv, 10],
-      [R.community, 5],
-    ];
-  } else if (unit.kind === "national_unit" && unit.specialisation) {
-    options = [
-      [roleBySpecialisation[unit.specialisation] ?? R.general, 80],
-      [R.admin, 20],
-    ];
-  } else {
-    options = [
+interface RoleOptions {
+  readonly roles: readonly number[];
+  readonly weights: readonly number[];
+}
+
+function roleOptions(
+  pairs: ReadonlyArray<readonly [number, number]>,
+  isWoman: boolean,
+): RoleOptions {
+  return {
+    roles: pairs.map(([r]) => r),
+    weights: pairs.map(([r, w]) => (isWoman ? w * (womenRoleBias.get(r) ?? 1) : w)),
+  };
+}
+
+/** Role mix by unit (computed once per unit and sex, not per draw). */
+function buildRoleTable(units: readonly DemoUnit[]): { men: RoleOptions[]; women: RoleOptions[] } {
+  const pairsFor = (unit: DemoUnit): ReadonlyArray<readonly [number, number]> => {
+    if (unit.kind === "station") {
+      return [
+        [R.general, 65],
+        [R.community, 15],
+        [R.investigator, 10],
+        [R.familyGbv, 6],
+        [R.admin, 4],
+      ];
+    }
+    if (unit.kind === "district" || unit.kind === "province") {
+      return [
+        [R.investigator, 30],
+        [R.admin, 30],
+        [R.general, 25],
+        [R.familyGbv, 10],
+        [R.community, 5],
+      ];
+    }
+    if (unit.kind === "national_unit" && unit.specialisation) {
+      return [
+        [roleBySpecialisation[unit.specialisation] ?? R.general, 80],
+        [R.admin, 20],
+      ];
+    }
+    return [
       [R.admin, 80],
       [R.general, 20],
     ];
-  }
-  const weights = options.map(([r, w]) => (sex === "F" ? w * (womenRoleBias.get(r) ?? 1) : w));
-  return options[random.weighted(weights)]?.[0] ?? R.general;
+  };
+  return {
+    men: units.map((u) => roleOptions(pairsFor(u), false)),
+    women: units.map((u) => roleOptions(pairsFor(u), true)),
+  };
+}
+
+function pickRole(random: Random, table: RoleOptions[], unit: DemoUnit, rank: number): number {
+  if (rank >= 7 && random.chance(0.3)) return random.chance(0.5) ? R.commander : R.deputy;
+  const options = table[unit.index];
+  if (!options) return R.general;
+  return options.roles[random.weighted(options.weights)] ?? R.general;
 }
 
 function pickSex(random: Random, womenShare: number): Sex {
@@ -148,6 +174,31 @@ function pickSex(random: Random, womenShare: number): Sex {
   return random.chance(womenShare) ? "F" : "M";
 }
 
+/** The mutable state of one simulated career and the events it has produced. */
+interface Career {
+  unit: DemoUnit;
+  rank: number;
+  roleIndex: number;
+  readonly events: DemoEvent[];
+}
+
+function record(
+  career: Career,
+  type: CareerEventType,
+  day: number,
+  reason: string | null,
+  withState: boolean,
+): void {
+  career.events.push({
+    type,
+    date: isoFromDay(day),
+    rankOrdinal: withState ? career.rank : null,
+    unitIndex: withState ? career.unit.index : null,
+    roleIndex: withState ? career.roleIndex : null,
+    reason,
+  });
+}
+
 /**
  * Simulates one career from hire to exit or the end of the window. Before the window the person
  * is known to have survived (no exits, no leave); inside it, exits, leave and every flow happen.
@@ -155,89 +206,100 @@ function pickSex(random: Random, womenShare: number): Sex {
 function simulateCareer(
   random: Random,
   picker: UnitPicker,
+  roleTable: RoleOptions[],
   person: { sex: Sex; birthYear: number; hireDay: number },
   window: { start: number; end: number },
 ): DemoEvent[] {
   const { sex } = person;
-  const events: DemoEvent[] = [];
-  let unit = picker.pickAny(random);
-  let rank = 1;
-  let roleIndex = pickRole(random, unit, sex, rank);
-  let rankSince = person.hireDay;
-  const push = (
-    type: CareerEventType,
-    day: number,
-    reason: string | null = null,
-    withState = true,
-  ) =>
-    events.push({
-      type,
-      date: isoFromDay(day),
-      rankOrdinal: withState ? rank : null,
-      unitIndex: withState ? unit.index : null,
-      roleIndex: withState ? roleIndex : null,
-      reason,
-    });
-  push("hire", person.hireDay);
+  const unit = picker.pickAny(random);
+  const career: Career = {
+    unit,
+    rank: 1,
+    roleIndex: pickRole(random, roleTable, unit, 1),
+    events: [],
+  };
+  record(career, "hire", person.hireDay, null, true);
 
   const isWoman = sex === "F";
   const exitBase = isWoman ? 0.042 : sex === "M" ? 0.03 : 0.035;
+  const midBirthYear = dayNumber(person.birthYear, 7, 1);
+  const lastDay = window.end - 1;
+  let rankSince = person.hireDay;
   let day = person.hireDay;
   for (;;) {
     const yearStart = day;
     day = yearStart + 365;
     if (day >= window.end) break;
     const inWindow = day >= window.start;
-    const age = Math.floor((day - dayNumber(person.birthYear, 7, 1)) / 365.25);
+    const age = Math.floor((day - midBirthYear) / 365.25);
     if (age >= 60) {
-      if (inWindow) push("exit", day, "retirement", false);
-      else continue;
+      if (!inWindow) continue;
+      record(career, "exit", day, "retirement", false);
       break;
     }
-    const at = (offset: number) => Math.min(yearStart + offset, window.end - 1);
     if (inWindow) {
       const yearsOfService = (day - person.hireDay) / 365.25;
       if (random.chance(exitBase + (yearsOfService < 3 ? 0.02 : 0))) {
-        const reason =
-          ["resignation", "resignation", "resignation", "dismissal", "death", "other"][
-            random.int(0, 5)
-          ] ?? "other";
-        push("exit", at(random.int(1, 364)), reason, false);
+        record(
+          career,
+          "exit",
+          Math.min(yearStart + random.int(1, 364), lastDay),
+          exitReasons[random.int(0, exitReasons.length - 1)] ?? "other",
+          false,
+        );
         break;
       }
       const leave = pickLeave(random, sex, age);
       if (leave) {
-        const start = at(random.int(1, 180));
-        push("leave_start", start, leave.reason, false);
+        const start = Math.min(yearStart + random.int(1, 180), lastDay);
+        record(career, "leave_start", start, leave.reason, false);
         const end = start + leave.days;
-        if (end < window.end) push("leave_end", end, leave.reason, false);
-        else break;
+        if (end >= window.end) break;
+        record(career, "leave_end", end, leave.reason, false);
         day = Math.max(day, end + 1);
         continue;
       }
     }
     const yearsInRank = (day - rankSince) / 365.25;
-    const hazard = (promotionHazard[rank - 1] ?? 0) * (isWoman ? (rank >= 6 ? 0.7 : 0.85) : 1);
-    if (rank < TOP_RANK && yearsInRank >= 2 && random.chance(hazard)) {
-      const promotionDay = at(random.int(1, 120));
-      rank += 1;
+    const hazard =
+      (promotionHazard[career.rank - 1] ?? 0) * (isWoman ? (career.rank >= 6 ? 0.7 : 0.85) : 1);
+    if (career.rank < TOP_RANK && yearsInRank >= 2 && random.chance(hazard)) {
+      const promotionDay = Math.min(yearStart + random.int(1, 120), lastDay);
+      career.rank += 1;
       rankSince = promotionDay;
-      if (random.chance(0.3)) unit = picker.pickNear(random, unit);
-      roleIndex = pickRole(random, unit, sex, rank);
-      push("promotion", promotionDay);
+      if (random.chance(0.3)) career.unit = picker.pickNear(random, career.unit);
+      career.roleIndex = pickRole(random, roleTable, career.unit, career.rank);
+      record(career, "promotion", promotionDay, null, true);
     }
-    if (random.chance(inWindow ? 0.1 : 0.08)) {
-      unit = picker.pickNear(random, unit);
-      roleIndex = random.chance(0.5) ? roleIndex : pickRole(random, unit, sex, rank);
-      push("transfer", at(random.int(150, 250)));
+    if (random.chance(0.12)) {
+      career.unit = picker.pickNear(random, career.unit);
+      if (random.chance(0.5))
+        career.roleIndex = pickRole(random, roleTable, career.unit, career.rank);
+      record(career, "transfer", Math.min(yearStart + random.int(150, 250), lastDay), null, true);
     }
-    if (random.chance(0.06)) {
-      roleIndex = pickRole(random, unit, sex, rank);
-      push("role_change", at(random.int(260, 360)));
+    if (random.chance(0.08)) {
+      career.roleIndex = pickRole(random, roleTable, career.unit, career.rank);
+      record(
+        career,
+        "role_change",
+        Math.min(yearStart + random.int(260, 360), lastDay),
+        null,
+        true,
+      );
     }
   }
-  return events;
+  return career.events;
 }
+
+/** Exit reasons other than retirement, with resignation the most common. */
+const exitReasons = [
+  "resignation",
+  "resignation",
+  "resignation",
+  "dismissal",
+  "death",
+  "other",
+] as const;
 
 function pickLeave(random: Random, sex: Sex, age: number): { reason: string; days: number } | null {
   if (sex === "F" && age < 42 && random.chance(0.07))
@@ -262,6 +324,8 @@ export function* generateDemoPersons(
 ): Generator<DemoPerson> {
   const random = createRandom(options.seed);
   const picker = new UnitPicker(units);
+  const roleTables = buildRoleTable(units);
+  const tableFor = (sex: Sex) => (sex === "F" ? roleTables.women : roleTables.men);
   const startYear = options.endYear - DEMO_WINDOW_YEARS;
   const window = { start: dayNumber(startYear), end: dayNumber(options.endYear) };
   const officers = options.officers ?? scaleSpecs[options.scale].officers;
@@ -280,7 +344,7 @@ export function* generateDemoPersons(
       serviceNumber: nextServiceNumber(),
       sex,
       birthYear,
-      events: simulateCareer(random, picker, { sex, birthYear, hireDay }, window),
+      events: simulateCareer(random, picker, tableFor(sex), { sex, birthYear, hireDay }, window),
     };
   }
   for (let year = startYear; year < options.endYear; year++) {
@@ -295,7 +359,7 @@ export function* generateDemoPersons(
         serviceNumber: nextServiceNumber(),
         sex,
         birthYear,
-        events: simulateCareer(random, picker, { sex, birthYear, hireDay }, window),
+        events: simulateCareer(random, picker, tableFor(sex), { sex, birthYear, hireDay }, window),
       };
     }
   }

@@ -1,5 +1,5 @@
 import { csvLine } from "../csv/write";
-import { deriveSpells } from "../workforce/spells";
+import { deriveSpells, type CareerEventFact } from "../workforce/spells";
 import type { DemoPerson } from "./careers";
 
 /** Database ids for the demo's codes, decided by the loader. */
@@ -54,20 +54,14 @@ export function appendPersonRows(
 ): void {
   batch.persons.push(csvLine([personId, person.serviceNumber, person.sex, person.birthYear]));
   batch.personCount++;
-  const facts = person.events.map((e) => ({
-    type: e.type,
-    date: e.date,
-    rankId: e.rankOrdinal === null ? null : (ids.rankIds[e.rankOrdinal - 1] ?? null),
-    orgUnitId: e.unitIndex === null ? null : (ids.unitIds[e.unitIndex] ?? null),
-    jobRoleId: e.roleIndex === null ? null : (ids.roleIds[e.roleIndex] ?? null),
-  }));
-  person.events.forEach((e, i) => {
-    const f = facts[i];
-    if (!f) return;
-    batch.events.push(
-      csvLine([personId, e.type, e.date, f.rankId, f.orgUnitId, f.jobRoleId, e.reason]),
-    );
-  });
+  const facts: CareerEventFact[] = [];
+  for (const e of person.events) {
+    const rankId = e.rankOrdinal === null ? null : (ids.rankIds[e.rankOrdinal - 1] ?? null);
+    const orgUnitId = e.unitIndex === null ? null : (ids.unitIds[e.unitIndex] ?? null);
+    const jobRoleId = e.roleIndex === null ? null : (ids.roleIds[e.roleIndex] ?? null);
+    facts.push({ type: e.type, date: e.date, rankId, orgUnitId, jobRoleId });
+    batch.events.push(csvLine([personId, e.type, e.date, rankId, orgUnitId, jobRoleId, e.reason]));
+  }
   batch.eventCount += facts.length;
   const { spells, errors } = deriveSpells(facts, ids.leadershipRoleIds);
   if (errors.length)

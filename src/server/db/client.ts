@@ -16,8 +16,8 @@ export type Engine = "pglite" | "postgres";
 
 /** A transaction on one connection that can also stream CSV with COPY (bulk loads, imports). */
 export interface BulkSession {
-  /** Runs COPY table (columns) FROM STDIN (FORMAT csv) with the given CSV chunks; returns rows copied. */
-  copyCsv(table: string, columns: readonly string[], chunks: Iterable<string>): Promise<number>;
+  /** Runs COPY table (columns) FROM STDIN (FORMAT csv) with the given CSV chunks (whole lines); returns rows copied. */
+  copyCsv(table: string, columns: readonly string[], chunks: Iterable<string> | AsyncIterable<string>): Promise<number>;
   execute(statement: string, params?: readonly unknown[]): Promise<Record<string, unknown>[]>;
   /** Runs a multi-statement SQL script (no parameters), e.g. a migration file. */
   runScript(script: string): Promise<void>;
@@ -149,7 +149,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
                 batch = [];
                 size = 0;
               };
-              for (const chunk of chunks) {
+              for await (const chunk of chunks) {
                 batch.push(chunk);
                 size += chunk.length;
                 if (size >= 16 * 1024 * 1024) await flush();
