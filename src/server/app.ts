@@ -96,9 +96,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
     app.get("/*", { config: { access: "public" }, schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith("/api/")) {
-        return reply
-          .status(404)
-          .send({ error: { code: "request.not_found", details: { path: request.url } } });
+        return reply.status(404).send({
+          error: { code: "request.not_found", details: { path: request.url.split("?")[0] ?? "" } },
+        });
       }
       return reply.sendFile("index.html");
     });

@@ -17,7 +17,11 @@ export type Engine = "pglite" | "postgres";
 /** A transaction on one connection that can also stream CSV with COPY (bulk loads, imports). */
 export interface BulkSession {
   /** Runs COPY table (columns) FROM STDIN (FORMAT csv) with the given CSV chunks (whole lines); returns rows copied. */
-  copyCsv(table: string, columns: readonly string[], chunks: Iterable<string> | AsyncIterable<string>): Promise<number>;
+  copyCsv(
+    table: string,
+    columns: readonly string[],
+    chunks: Iterable<string> | AsyncIterable<string>,
+  ): Promise<number>;
   execute(statement: string, params?: readonly unknown[]): Promise<Record<string, unknown>[]>;
   /** Runs a multi-statement SQL script (no parameters), e.g. a migration file. */
   runScript(script: string): Promise<void>;
@@ -92,6 +96,8 @@ async function openPostgres(url: string): Promise<Database> {
     },
     async close() {
       await db.destroy();
+      // Kysely ends the pool only if it ever ran a query; the connection check above did not.
+      if (!pool.ended) await pool.end();
     },
   };
 }

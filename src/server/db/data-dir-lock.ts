@@ -31,16 +31,27 @@ export function ensureWritableDir(dir: string): void {
   }
 }
 
+/**
+ * Lock files held by this process. Its own pid in a lock file otherwise reads as stale (a restarted
+ * container reuses pids), so a second open in the same process would take the lock over.
+ */
+const heldLockPaths = new Set<string>();
+
 export function acquireDataDirLock(dir: string): DataDirLock {
-  const lockPath = path.join(dir, "tandem.lock");
+  const lockPath = path.join(path.resolve(dir), "tandem.lock");
+  if (heldLockPaths.has(lockPath)) {
+    throw new AppError("db.data_dir_locked", { dir, pid: process.pid });
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      heldLockPaths.add(lockPath);
       let released = false;
       return {
         release() {
           if (released) return;
           released = true;
+          heldLockPaths.delete(lockPath);
           fs.rmSync(lockPath, { force: true });
         },
       };

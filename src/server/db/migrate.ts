@@ -39,13 +39,18 @@ export function loadMigrations(dir: string = migrationsDir): Migration[] {
     });
 }
 
-async function ensureMigrationsTable(db: Kysely<DB>): Promise<void> {
-  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
+const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
     version integer PRIMARY KEY,
     name text NOT NULL,
     checksum text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now()
-  )`.execute(db);
+  )`;
+
+/** Every migration runner takes this transaction-level advisory lock (any fixed number will do). */
+const MIGRATION_LOCK = "SELECT pg_advisory_xact_lock(7263311)";
+
+async function ensureMigrationsTable(db: Kysely<DB>): Promise<void> {
+  await sql.raw(CREATE_MIGRATIONS_TABLE).execute(db);
 }
 
 /**
@@ -84,22 +89,43 @@ export async function getMigrationStatus(
   };
 }
 
-/** Applies pending migrations, each in its own transaction. Returns the versions applied. */
+/**
+ * Applies pending migrations, each in its own transaction. Returns the versions applied.
+ * Several processes may start at once on one PostgreSQL server: runners take turns under an
+ * advisory lock, and each re-checks under the lock that a migration is still pending.
+ */
 export async function migrate(
   database: Database,
   migrations: readonly Migration[] = loadMigrations(),
 ): Promise<number[]> {
+  await database.bulkTransaction(async (session) => {
+    await session.execute(MIGRATION_LOCK);
+    await session.runScript(CREATE_MIGRATIONS_TABLE);
+  });
   const { pending } = await getMigrationStatus(database.db, migrations);
   const done: number[] = [];
   for (const migration of pending) {
-    await database.bulkTransaction(async (session) => {
+    const isApplied = await database.bulkTransaction(async (session) => {
+      await session.execute(MIGRATION_LOCK);
+      const existing = await session.execute(
+        "SELECT checksum FROM schema_migrations WHERE version = $1",
+        [migration.version],
+      );
+      if (existing[0] && existing[0].checksum !== migration.checksum) {
+        throw new AppError("db.migration_changed", {
+          version: migration.version,
+          name: migration.name,
+        });
+      }
+      if (existing[0]) return false;
       await session.runScript(migration.sql);
       await session.execute(
         "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
         [migration.version, migration.name, migration.checksum],
       );
+      return true;
     });
-    done.push(migration.version);
+    if (isApplied) done.push(migration.version);
   }
   return done;
 }

@@ -19,20 +19,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send({ error: { code: "request.invalid", details: { issues } } });
     }
     if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply
-        .status(error.statusCode)
-        .send({
-          error: { code: "request.invalid", details: { reason: error.code ?? "bad_request" } },
-        });
+      return reply.status(error.statusCode).send({
+        error: { code: "request.invalid", details: { reason: error.code ?? "bad_request" } },
+      });
     }
     request.log.error({ err: error }, "unhandled error");
     return reply.status(500).send({ error: { code: "internal", details: {} } });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({
-        error: { code: "request.not_found", details: { path: request.url.split("?")[0] ?? "" } },
-      }),
+    reply.status(404).send({
+      error: { code: "request.not_found", details: { path: request.url.split("?")[0] ?? "" } },
+    }),
   );
 }

@@ -16,6 +16,7 @@ export function createAuthRepository(db: Kysely<DB>) {
     async insertSession(input: {
       tokenHash: string;
       userId: number;
+      createdAt: Date;
       expiresAt: Date;
       ip: string | null;
       userAgent: string | null;
@@ -25,6 +26,9 @@ export function createAuthRepository(db: Kysely<DB>) {
         .values({
           token_hash: input.tokenHash,
           user_id: input.userId,
+          // The service's clock, not the database's: expiry is judged against the same clock.
+          created_at: input.createdAt,
+          last_seen_at: input.createdAt,
           expires_at: input.expiresAt,
           ip: input.ip,
           user_agent: input.userAgent,

@@ -49,10 +49,12 @@ export function createAuthService(deps: {
       const isValid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
       if (!user || !isValid || user.isDisabled) throw new AppError("auth.invalid_credentials");
       const token = generateToken();
-      const expiresAt = new Date(deps.now().getTime() + SESSION_ABSOLUTE_MS);
+      const createdAt = deps.now();
+      const expiresAt = new Date(createdAt.getTime() + SESSION_ABSOLUTE_MS);
       await deps.auth.insertSession({
         tokenHash: hashToken(token),
         userId: user.id,
+        createdAt,
         expiresAt,
         ...client,
       });

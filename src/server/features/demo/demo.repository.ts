@@ -4,6 +4,8 @@ import type { BulkSession } from "../../db/client";
 export interface RegisterState {
   readonly persons: number;
   readonly ranks: number;
+  /** Rank groups and job roles: configuration the demo would collide with. */
+  readonly configured: number;
   readonly units: number;
   readonly root: { id: number; path: string } | null;
 }
@@ -16,6 +18,7 @@ export function createDemoRepository(session: BulkSession) {
     async readState(): Promise<RegisterState> {
       const row = await one(
         `SELECT (SELECT count(*) FROM persons) AS persons, (SELECT count(*) FROM ranks) AS ranks,
+                (SELECT count(*) FROM rank_groups) + (SELECT count(*) FROM job_roles) AS configured,
                 (SELECT count(*) FROM org_units) AS units,
                 (SELECT id FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1) AS root_id,
                 (SELECT path FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1) AS root_path`,
@@ -23,6 +26,7 @@ export function createDemoRepository(session: BulkSession) {
       return {
         persons: Number(row.persons),
         ranks: Number(row.ranks),
+        configured: Number(row.configured),
         units: Number(row.units),
         root: row.root_id == null ? null : { id: Number(row.root_id), path: String(row.root_path) },
       };

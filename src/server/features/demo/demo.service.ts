@@ -17,7 +17,7 @@ import {
 import { AppError } from "../../../core/errors";
 import { withDeferredIndexesAndForeignKeys } from "../../db/bulk-load";
 import type { Database } from "../../db/client";
-import { createDemoRepository } from "./demo.repository";
+import { createDemoRepository, type RegisterState } from "./demo.repository";
 
 export interface DemoProgress {
   readonly persons: number;
@@ -45,14 +45,18 @@ export interface DemoSummary {
 
 const PERSONS_PER_BATCH = 20_000;
 
+/** No people and no configuration; at most the root unit, which stands in for the demo's HQ. */
+const isEmpty = (state: RegisterState) =>
+  state.persons === 0 && state.ranks === 0 && state.configured === 0 && state.units <= 1;
+
 export function createDemoService(database: Database) {
   return {
+    /** Whether `load` would accept this register (the server loads the demo only then). */
     async isRegisterEmpty(): Promise<boolean> {
-      const row = await database.db
-        .selectFrom("persons")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow();
-      return Number(row.n) === 0;
+      const state = await database.bulkTransaction((session) =>
+        createDemoRepository(session).readState(),
+      );
+      return isEmpty(state);
     },
 
     /** Generates the demo country and loads it in one transaction: all of it, or nothing. */
@@ -62,7 +66,7 @@ export function createDemoService(database: Database) {
       const summary = await database.bulkTransaction(async (session) => {
         const repo = createDemoRepository(session);
         const state = await repo.readState();
-        if (state.persons > 0 || state.ranks > 0 || state.units > 1) {
+        if (!isEmpty(state)) {
           throw new AppError("demo.already_loaded", {
             persons: state.persons,
             ranks: state.ranks,

@@ -1,0 +1,71 @@
+import type { z } from "zod";
+import { errorResponse } from "../../core/schemas/common";
+
+export type ErrorDetails = Record<string, unknown>;
+
+/** A failed API call: the server's error code and details, or a web-side code (network, bad response). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ErrorDetails;
+
+  constructor(status: number, code: string, details: ErrorDetails = {}) {
+    super(code);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** Codes raised by the web client itself; their text is under `web.errors.*`. */
+export const clientErrorCodes = {
+  network: "client.network",
+  badResponse: "client.bad_response",
+} as const;
+
+type Method = "GET" | "POST" | "PUT" | "DELETE";
+
+interface RequestOptions<T extends z.ZodType> {
+  readonly body?: unknown;
+  /** Validates a JSON response; omit for responses without a body (204). */
+  readonly schema?: T;
+  readonly signal?: AbortSignal;
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  const parsed = errorResponse.safeParse(body);
+  return parsed.success
+    ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.details)
+    : new ApiError(response.status, response.status >= 500 ? "internal" : "request.invalid");
+}
+
+/** Calls the API with the session cookie; resolves to the validated body or rejects with ApiError. */
+export async function apiRequest<T extends z.ZodType = z.ZodNever>(
+  method: Method,
+  path: string,
+  options: RequestOptions<T> = {},
+): Promise<z.infer<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers: {
+        Accept: "application/json",
+        ...(options.body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(0, clientErrorCodes.network);
+  }
+  if (!response.ok) throw await readError(response);
+  if (!options.schema) return undefined as z.infer<T>;
+  const parsed = options.schema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) throw new ApiError(response.status, clientErrorCodes.badResponse);
+  return parsed.data;
+}

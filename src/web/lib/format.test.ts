@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { locales } from "../../core/schemas/auth";
+import {
+  formatCount,
+  formatIsoDate,
+  formatShare,
+  toTenthsOfPercent,
+  todayIsoDate,
+  type DateWords,
+} from "./format";
+
+interface DateCatalog {
+  web: { date: { long: string; months: Record<string, string> } };
+}
+
+const monthsOf = (locale: string) => {
+  const url = new URL(`../../locales/${locale}.json`, import.meta.url);
+  return Object.values((JSON.parse(fs.readFileSync(url, "utf8")) as DateCatalog).web.date.months);
+};
+
+const fallbackWords = (months: string[]): DateWords => ({
+  months,
+  longDate: ({ day, month, year }) => `${day}|${month}|${year}`,
+});
+
+describe("toTenthsOfPercent", () => {
+  it("rounds exact halves away from zero, where floating point would round down", () => {
+    // 247 / 2000 is exactly 12.35%, which (247 / 2000 * 100).toFixed(1) writes as "12.3".
+    expect(toTenthsOfPercent(247, 2000)).toBe(124);
+    expect(toTenthsOfPercent(1, 16)).toBe(63);
+    expect(toTenthsOfPercent(12, 98)).toBe(122);
+    expect(toTenthsOfPercent(0, 5)).toBe(0);
+    expect(toTenthsOfPercent(5, 5)).toBe(1000);
+  });
+});
+
+describe("formatShare and formatCount", () => {
+  it("writes one decimal in the locale's percent format", () => {
+    expect(formatShare("en", 247, 2000)).toBe("12.4%");
+    expect(formatShare("en", 0, 4)).toBe("0.0%");
+    expect(formatShare("ru", 1, 16)).toBe("6,3\u00a0%");
+    expect(formatShare("kk", 1, 16)).toBe("6,3%");
+  });
+
+  it("has no value for an empty denominator", () => {
+    expect(formatShare("en", 0, 0)).toBeNull();
+  });
+
+  it("groups digits with the language's CLDR separators", () => {
+    expect(formatCount("en", 12345)).toBe("12,345");
+    expect(formatCount("vi", 12345)).toBe("12.345");
+    expect(formatCount("kk", 12345)).toBe("12\u00a0345");
+  });
+});
+
+describe("formatIsoDate", () => {
+  it("uses Intl when its month names agree with the catalog, without shifting the day", () => {
+    expect(formatIsoDate("en", "2025-01-01", fallbackWords(monthsOf("en")))).toBe(
+      "January 1, 2025",
+    );
+  });
+
+  it("falls back to the catalog's words when the browser's Intl data lacks the language", () => {
+    const months = monthsOf("en").map((month) => `${month}*`);
+    expect(formatIsoDate("en", "2025-11-23", fallbackWords(months))).toBe("23|November*|2025");
+  });
+
+  it.each(locales)("%s.json names the months as CLDR does (Node's full ICU)", (locale) => {
+    const intl = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+    const cldr = Array.from(
+      { length: 12 },
+      (_, month) =>
+        intl.formatToParts(new Date(Date.UTC(2025, month, 5))).find((p) => p.type === "month")
+          ?.value,
+    );
+    expect(monthsOf(locale)).toEqual(cldr);
+  });
+
+  it("gives today's date in local time", () => {
+    expect(todayIsoDate(new Date(2025, 0, 9, 23, 59))).toBe("2025-01-09");
+  });
+});

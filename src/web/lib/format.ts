@@ -1,0 +1,80 @@
+/**
+ * Presentation of numbers and dates in the user's locale, through Intl. Browsers do not all carry
+ * Intl data for Khmer and Kazakh (Chromium falls back to English month names and separators), so
+ * separators come from CLDR below and month names are checked against the catalog.
+ */
+
+interface NumberSymbols {
+  readonly group: string;
+  readonly decimal: string;
+}
+
+/** CLDR number symbols of the supported languages. */
+const numberSymbols: Readonly<Record<string, NumberSymbols>> = {
+  en: { group: ",", decimal: "." },
+  km: { group: ",", decimal: "." },
+  vi: { group: ".", decimal: "," },
+  th: { group: ",", decimal: "." },
+  ru: { group: "\u00a0", decimal: "," },
+  kk: { group: "\u00a0", decimal: "," },
+};
+
+function formatNumber(locale: string, value: number, options?: Intl.NumberFormatOptions): string {
+  const symbols = numberSymbols[locale];
+  return new Intl.NumberFormat(locale, options)
+    .formatToParts(value)
+    .map((part) => {
+      if (symbols && part.type === "group") return symbols.group;
+      if (symbols && part.type === "decimal") return symbols.decimal;
+      return part.value;
+    })
+    .join("");
+}
+
+/** Tenths of a percent of numerator / denominator, rounded half away from zero (counts ≥ 0). */
+export function toTenthsOfPercent(numerator: number, denominator: number): number {
+  return Math.floor((2000 * numerator + denominator) / (2 * denominator));
+}
+
+export function formatCount(locale: string, value: number): string {
+  return formatNumber(locale, value);
+}
+
+/** "12.3%" for 123 / 1000 in English; null when the denominator is 0. */
+export function formatShare(locale: string, numerator: number, denominator: number): string | null {
+  if (denominator <= 0) return null;
+  return formatNumber(locale, toTenthsOfPercent(numerator, denominator) / 1000, {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+}
+
+/** The catalog's words for dates, used when the browser has no Intl data for the language. */
+export interface DateWords {
+  /** January first, in the form used inside a date ("ноября", not "ноябрь"). */
+  readonly months: readonly string[];
+  readonly longDate: (parts: { day: string; month: string; year: string }) => string;
+}
+
+/** A calendar date (YYYY-MM-DD) written out in the locale, e.g. "November 23, 2025". */
+export function formatIsoDate(locale: string, isoDate: string, words: DateWords): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  const intl = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+  const month = words.months[date.getUTCMonth()] ?? "";
+  const intlMonth = intl.formatToParts(date).find((part) => part.type === "month")?.value ?? "";
+  if (intlMonth.toLocaleLowerCase(locale) === month.toLocaleLowerCase(locale)) {
+    return intl.format(date);
+  }
+  return words.longDate({
+    day: String(date.getUTCDate()),
+    month,
+    year: String(date.getUTCFullYear()),
+  });
+}
+
+/** Today's date in the browser's time zone, as YYYY-MM-DD. */
+export function todayIsoDate(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
