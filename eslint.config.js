@@ -1,9 +1,26 @@
 import js from "@eslint/js";
-import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
-import importX from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+/** One-way imports between layers (docs/ARCHITECTURE.md); import cycles are checked by dpdm in `npm run lint`. */
+function layer(files, forbidden, message) {
+  return [
+    {
+      files: [files],
+      rules: {
+        "no-restricted-imports": [
+          "error",
+          {
+            patterns: [
+              { group: forbidden.map((dir) => `**/${dir}/*`), message },
+            ],
+          },
+        ],
+      },
+    },
+  ];
+}
 
 export default tseslint.config(
   {
@@ -23,7 +40,6 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
     },
-    plugins: { "import-x": importX },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/switch-exhaustiveness-check": "error",
@@ -32,32 +48,15 @@ export default tseslint.config(
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
       ],
-      "import-x/no-cycle": "error",
-      "import-x/no-restricted-paths": [
-        "error",
-        {
-          zones: [
-            {
-              target: "./src/core",
-              from: ["./src/server", "./src/web", "./src/cli"],
-              message: "core is pure: it imports nothing from server, web or cli",
-            },
-            {
-              target: "./src/web",
-              from: ["./src/server", "./src/cli"],
-              message: "web talks to the server over HTTP only",
-            },
-            {
-              target: "./src/server",
-              from: ["./src/web", "./src/cli"],
-              message: "server does not import web or cli",
-            },
-          ],
-        },
-      ],
     },
-    settings: { "import-x/resolver-next": [createTypeScriptImportResolver()] },
   },
+  ...layer(
+    "src/core/**",
+    ["server", "web", "cli"],
+    "core is pure: it imports nothing from server, web or cli",
+  ),
+  ...layer("src/web/**", ["server", "cli"], "web talks to the server over HTTP only"),
+  ...layer("src/server/**", ["web", "cli"], "server does not import web or cli"),
   {
     files: ["src/web/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser } },

@@ -37,6 +37,20 @@ export function ensureWritableDir(dir: string): void {
  */
 const heldLockPaths = new Set<string>();
 
+/**
+ * Writes the file under a private name, then links it into place: the link fails if the lock exists,
+ * and a reader never sees a lock file without its pid.
+ */
+function createAtomically(target: string, content: string): void {
+  const temporary = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, content);
+  try {
+    fs.linkSync(temporary, target);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
 export function acquireDataDirLock(dir: string): DataDirLock {
   const lockPath = path.join(path.resolve(dir), "tandem.lock");
   if (heldLockPaths.has(lockPath)) {
@@ -44,7 +58,7 @@ export function acquireDataDirLock(dir: string): DataDirLock {
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      createAtomically(lockPath, String(process.pid));
       heldLockPaths.add(lockPath);
       let released = false;
       return {

@@ -38,24 +38,27 @@ export function createUsersRepository(db: Kysely<DB>) {
       return Number(row.n);
     },
 
-    /** Inserts the user and their role assignment in one transaction. */
+    /** Inserts the user and their role assignment in one transaction; undefined when the username is taken. */
     async insertWithRole(input: {
       username: string;
       displayName: string;
       passwordHash: string;
       role: string;
       orgUnitId: number;
-    }): Promise<number> {
+    }): Promise<number | undefined> {
       return db.transaction().execute(async (trx) => {
-        const { id } = await trx
+        const inserted = await trx
           .insertInto("users")
           .values({
             username: input.username,
             display_name: input.displayName,
             password_hash: input.passwordHash,
           })
+          .onConflict((oc) => oc.column("username").doNothing())
           .returning("id")
-          .executeTakeFirstOrThrow();
+          .executeTakeFirst();
+        if (!inserted) return undefined;
+        const { id } = inserted;
         await trx
           .insertInto("role_assignments")
           .values({ user_id: id, role: input.role, org_unit_id: input.orgUnitId })

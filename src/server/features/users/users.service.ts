@@ -36,6 +36,8 @@ export function createUsersService(repo: UsersRepository) {
         role: input.role,
         orgUnitId: input.orgUnitId,
       });
+      // Taken between the check above and the insert (another process): the same answer as the check.
+      if (id === undefined) throw new AppError("user.exists", { username: input.username });
       return { id, password, isGenerated: input.password === undefined };
     },
 
