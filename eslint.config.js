@@ -12,9 +12,7 @@ function layer(files, forbidden, message) {
         "no-restricted-imports": [
           "error",
           {
-            patterns: [
-              { group: forbidden.map((dir) => `**/${dir}/*`), message },
-            ],
+            patterns: [{ group: forbidden.map((dir) => `**/${dir}/*`), message }],
           },
         ],
       },

@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/server/config";
 import { startServer, type StartedServer } from "../src/server/main";
+import { enrolTwoFactor } from "./enrol-two-factor";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const resultsDir = path.join(root, "test-results");
@@ -94,13 +95,17 @@ describe.skipIf(!chromiumPath && !isCi)("browser journey: sign in, headline numb
     for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("signs in, shows live numbers, switches to Khmer and keeps working at 360 px", async () => {
+  it("signs in with two-step enrolment, shows live numbers, switches to Khmer, works at 360 px", async () => {
     await page.goto(server.url);
     await expect.poll(() => page.getByRole("heading", { name: "Sign in" }).isVisible()).toBe(true);
 
     await page.locator('input[name="username"]').fill("admin");
     await page.locator('input[name="password"]').fill(adminPassword);
     await page.getByRole("button", { name: "Sign in" }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Set up two-step sign-in" }).isVisible())
+      .toBe(true);
+    expect(await enrolTwoFactor(page)).toBe(10);
 
     const headcount = page.getByTestId("headcount");
     await headcount.waitFor({ state: "visible" });

@@ -13,7 +13,7 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** A clean environment for the CLI: English output, quiet logs, nothing inherited but PATH and HOME. */
+/** A clean environment for the CLI: English output, quiet logs, a fixed secret key, nothing inherited but PATH and HOME. */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
@@ -21,6 +21,8 @@ export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     TANDEM_LANG: "en",
     LOG_LEVEL: "warn",
     TANDEM_DEMO: "false",
+    // Required with DATABASE_URL; harmless on the embedded engine.
+    TANDEM_SECRET_KEY: "ab".repeat(32),
     ...extra,
   };
 }

@@ -1,8 +1,9 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { OrgUnitKind } from "../src/core/schemas/org-units";
 import type { Sex } from "../src/core/schemas/sex";
 import type { CareerEventType } from "../src/core/schemas/workforce-events";
 import { deriveSpells } from "../src/core/workforce/spells";
+import { createAuditRecorder } from "../src/server/audit/audit-recorder";
 import { ensureRootUnit } from "../src/server/bootstrap";
 import type { DB } from "../src/server/db/schema";
 import { createUsersRepository } from "../src/server/features/users/users.repository";
@@ -40,22 +41,27 @@ export async function seedOrgTree(db: Kysely<DB>): Promise<SeededTree> {
     const parentId = ids.get(unit.parent);
     const parentPath = paths.get(unit.parent);
     if (parentId === undefined || parentPath === undefined) throw new Error(`no ${unit.parent}`);
-    const { id } = await db
+    // The path is final at insertion: the history trigger (migration 0004) records it.
+    const { id } = await sql<{
+      id: number;
+    }>`SELECT nextval(pg_get_serial_sequence('org_units', 'id'))::int AS id`
+      .execute(db)
+      .then((r) => r.rows[0] ?? { id: 0 });
+    const path = `${parentPath}${id}/`;
+    await db
       .insertInto("org_units")
       .values({
+        id,
         code: unit.code,
         name: `Unit ${unit.code}`,
         kind: unit.kind,
         specialisation: null,
         parent_id: parentId,
-        path: `/tmp-${unit.code}/`,
+        path,
         opened_on: "2000-01-01",
         closed_on: unit.closedOn ?? null,
       })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const path = `${parentPath}${id}/`;
-    await db.updateTable("org_units").set({ path }).where("id", "=", id).execute();
+      .execute();
     ids.set(unit.code, id);
     paths.set(unit.code, path);
   }
@@ -169,7 +175,10 @@ export async function seedUser(
   tree: SeededTree,
   input: { username: string; role: string; unitCode: string },
 ): Promise<number> {
-  const created = await createUsersService(createUsersRepository(db)).addUser({
+  const created = await createUsersService(
+    createUsersRepository(db),
+    createAuditRecorder(db),
+  ).addUser({
     username: input.username,
     role: input.role,
     orgUnitId: tree.id(input.unitCode),

@@ -1,7 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { readCliLocale } from "../server/config";
 import { readPackageVersion } from "../server/version";
+import { registerAuditCommands } from "./commands/audit";
 import { registerDemoCommand } from "./commands/demo";
+import { registerImportCommands } from "./commands/import";
 import { registerMigrateCommand } from "./commands/migrate";
 import { registerServeCommand } from "./commands/serve";
 import { registerUserCommands } from "./commands/user";
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerMigrateCommand(program, i18n, getContext);
   registerDemoCommand(program, i18n, getContext);
   registerUserCommands(program, i18n, getContext);
+  registerImportCommands(program, i18n, getContext);
+  registerAuditCommands(program, i18n, getContext);
   // Actions read the real context: a broken environment fails there, with every problem listed.
   program.hook("preAction", () => {
     getContext();

@@ -9,19 +9,33 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { createAuditRecorder } from "./audit/audit-recorder";
+import type { AuditRecorder } from "./audit/recorder";
 import type { Database } from "./db/client";
-import { createAuthRepository } from "./features/auth/auth.repository";
-import { registerAuthRoutes } from "./features/auth/auth.routes";
-import { createAuthService } from "./features/auth/auth.service";
+import { createAuditRepository } from "./features/audit/audit.repository";
+import { registerAuditRoutes } from "./features/audit/audit.routes";
+import { createAuditService } from "./features/audit/audit.service";
+import { createApiTokensRepository } from "./features/api-tokens/api-tokens.repository";
+import { registerApiTokenRoutes } from "./features/api-tokens/api-tokens.routes";
+import { createApiTokensService } from "./features/api-tokens/api-tokens.service";
+import { createSignIn } from "./features/auth/sign-in";
 import { registerHealthRoutes } from "./features/health/health.routes";
+import { registerImportRoute } from "./features/import/import.routes";
+import { createOrgUnitImporter } from "./features/org-units/org-units.import";
 import { createOrgUnitsRepository } from "./features/org-units/org-units.repository";
 import { registerOrgUnitRoutes } from "./features/org-units/org-units.routes";
+import { createOrgUnitsService } from "./features/org-units/org-units.service";
+import { createUsersAdminRepository } from "./features/users/users-admin.repository";
+import { createUsersAdminService } from "./features/users/users-admin.service";
 import { createUsersRepository } from "./features/users/users.repository";
+import { registerUserRoutes } from "./features/users/users.routes";
+import { createUsersService } from "./features/users/users.service";
 import { createWorkforceRepository } from "./features/workforce/workforce.repository";
 import { registerWorkforceRoutes } from "./features/workforce/workforce.routes";
 import { createWorkforceService } from "./features/workforce/workforce.service";
 import { registerAccessControl } from "./http/access";
 import { registerErrorHandler } from "./http/error-handler";
+import { registerRouteRegistry } from "./http/route-registry";
 import { registerSecurityHeaders } from "./http/security-headers";
 
 export interface AppDeps {
@@ -32,7 +46,11 @@ export interface AppDeps {
   readonly trustProxy?: boolean;
   readonly secureCookies?: boolean;
   readonly now?: () => Date;
+  /** The audit trail; by default the hash chain in the database, timed by `now`. */
+  readonly audit?: AuditRecorder;
   readonly version?: string;
+  /** 32 bytes that encrypt TOTP secrets at rest (server/main.ts resolves it from the configuration). */
+  readonly secretKey?: Buffer;
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -67,14 +85,37 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
 
   const db = deps.database.db;
+  const audit = deps.audit ?? createAuditRecorder(db, { now });
   const users = createUsersRepository(db);
   const orgUnits = createOrgUnitsRepository(db);
-  const authService = createAuthService({ auth: createAuthRepository(db), users, now });
-  registerAccessControl(app, authService);
+  const signIn = createSignIn({ db, users, audit, now, secretKey: deps.secretKey });
+  const apiTokens = createApiTokensService({ repo: createApiTokensRepository(db), audit, now });
+  registerAccessControl(app, {
+    resolveSession: (token) => signIn.authService.resolve(token),
+    resolveApiToken: (token) => apiTokens.resolve(token),
+  });
+  registerRouteRegistry(app);
+  const today = () => now().toISOString().slice(0, 10);
 
   registerHealthRoutes(app, deps.database);
-  registerAuthRoutes(app, authService, { secureCookies: deps.secureCookies ?? false });
-  registerOrgUnitRoutes(app, orgUnits);
+  signIn.registerRoutes(app, { secureCookies: deps.secureCookies ?? false });
+  registerApiTokenRoutes(app, apiTokens);
+  registerOrgUnitRoutes(app, createOrgUnitsService({ repo: orgUnits, audit, today }));
+  registerImportRoute(app, {
+    url: "/api/org-units/import",
+    action: "org_units.write",
+    summary:
+      "Import the org-unit tree from CSV (code, name, kind, parent_code, specialisation, opened_on)",
+    importer: createOrgUnitImporter({ repo: orgUnits, audit, today }),
+  });
+  registerUserRoutes(
+    app,
+    createUsersAdminService({
+      repo: createUsersAdminRepository(db),
+      users: createUsersService(users, audit),
+      audit,
+    }),
+  );
   registerWorkforceRoutes(
     app,
     createWorkforceService({
@@ -83,6 +124,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       today: () => now().toISOString().slice(0, 10),
     }),
   );
+
+  registerAuditRoutes(app, createAuditService({ repo: createAuditRepository(db), audit }));
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../test/test-db";
+import { createAuditRecorder } from "./audit/audit-recorder";
+import { verifyAuditChain } from "./audit/verify";
 import { ensureFirstAdmin, ensureRootUnit } from "./bootstrap";
 import { openDatabase, type Database } from "./db/client";
 import { createUsersRepository } from "./features/users/users.repository";
@@ -23,7 +25,7 @@ describe.each(testEngines())("bootstrap when processes start together (%s)", (en
     const start = (db: Database) =>
       ensureFirstAdmin(
         db.db,
-        createUsersService(createUsersRepository(db.db)),
+        createUsersService(createUsersRepository(db.db), createAuditRecorder(db.db)),
         "a-strong-password-1",
       );
     const results = await Promise.all([start(database), start(second), start(database)]);
@@ -37,5 +39,19 @@ describe.each(testEngines())("bootstrap when processes start together (%s)", (en
     const admins = await database.db.selectFrom("users").select("username").execute();
     expect(admins.map((a) => a.username)).toEqual(["admin"]);
     expect(await ensureRootUnit(second.db)).toBe(roots[0]?.id);
+    const audited = await database.db
+      .selectFrom("audit_log")
+      .select(["action", "actor_user_id", "actor_username", "outcome", "org_unit_id"])
+      .execute();
+    expect(audited).toEqual([
+      {
+        action: "user.create",
+        actor_user_id: null,
+        actor_username: "system",
+        outcome: "success",
+        org_unit_id: roots[0]?.id,
+      },
+    ]);
+    expect((await verifyAuditChain(database.db)).broken).toBeNull();
   });
 });

@@ -8,6 +8,8 @@ import {
   type Config,
 } from "./config";
 
+const KEY_HEX = "0123456789abcdef".repeat(4);
+
 function configOf(env: NodeJS.ProcessEnv): Config {
   const result = loadConfig(env, "/srv/tandem");
   if (!result.ok) throw new Error(formatConfigProblems(result.problems));
@@ -26,11 +28,15 @@ describe("loadConfig", () => {
       webDir: path.join(packageRoot, "dist/web"),
       shutdownTimeoutMs: 10_000,
       logLevel: "info",
+      secretKey: null,
     });
   });
 
   it("switches to PostgreSQL with DATABASE_URL, where the demo is off by default", () => {
-    const config = configOf({ DATABASE_URL: "postgresql://tandem:pw@db:5432/tandem" });
+    const config = configOf({
+      DATABASE_URL: "postgresql://tandem:pw@db:5432/tandem",
+      TANDEM_SECRET_KEY: KEY_HEX,
+    });
     expect(config.database).toEqual({
       kind: "postgres",
       url: "postgresql://tandem:pw@db:5432/tandem",
@@ -41,8 +47,8 @@ describe("loadConfig", () => {
   it.each([
     [{ TANDEM_DEMO: "false" }, false],
     [{ TANDEM_DEMO: "0" }, false],
-    [{ TANDEM_DEMO: "yes", DATABASE_URL: "postgres://db/x" }, true],
-    [{ TANDEM_DEMO: "1", DATABASE_URL: "postgres://db/x" }, true],
+    [{ TANDEM_DEMO: "yes", DATABASE_URL: "postgres://db/x", TANDEM_SECRET_KEY: KEY_HEX }, true],
+    [{ TANDEM_DEMO: "1", DATABASE_URL: "postgres://db/x", TANDEM_SECRET_KEY: KEY_HEX }, true],
   ])("lets TANDEM_DEMO override the engine's default (%o)", (env, isEnabled) => {
     expect(configOf(env).demo.enabled).toBe(isEnabled);
   });
@@ -103,11 +109,29 @@ describe("loadConfig", () => {
       "TANDEM_DEMO",
       "TANDEM_DEMO_SCALE",
       "TANDEM_DEMO_SEED",
+      "TANDEM_SECRET_KEY",
     ]);
     const text = formatConfigProblems(result.problems);
     expect(text.split("\n")[0]).toBe("Tandem cannot start: the configuration is invalid.");
     expect(text).toContain("  DATABASE_URL: must start with postgres:// or postgresql://");
     expect(text).toContain("  TANDEM_ADMIN_PASSWORD: must be at least 12 characters");
+  });
+
+  it("reads TANDEM_SECRET_KEY as hex or base64, and requires it with DATABASE_URL", () => {
+    expect(configOf({ TANDEM_SECRET_KEY: KEY_HEX }).secretKey?.toString("hex")).toBe(KEY_HEX);
+    const base64 = Buffer.alloc(32, 9).toString("base64");
+    expect(configOf({ TANDEM_SECRET_KEY: base64 }).secretKey).toEqual(Buffer.alloc(32, 9));
+    const bad = loadConfig({ TANDEM_SECRET_KEY: "not-a-key" });
+    expect(bad.ok ? [] : bad.problems).toEqual([
+      {
+        variable: "TANDEM_SECRET_KEY",
+        message: "must be 32 random bytes: 64 hex digits or base64 (openssl rand -base64 32)",
+      },
+    ]);
+    const missing = loadConfig({ DATABASE_URL: "postgres://db/x" });
+    expect(missing.ok ? [] : missing.problems.map((p) => p.variable)).toEqual([
+      "TANDEM_SECRET_KEY",
+    ]);
   });
 
   it.each(["65536", "-1", "3000.5"])("refuses PORT=%s", (port) => {

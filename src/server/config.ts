@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { parseSecretKey } from "./security/secret-key";
 
 const demoScales = ["small", "default", "national"] as const;
 export type DemoScale = (typeof demoScales)[number];
@@ -22,6 +23,13 @@ const envSchema = z.object({
   TANDEM_DEMO_SCALE: z.enum(demoScales).default("default"),
   TANDEM_DEMO_SEED: z.coerce.number().int().min(0).default(1),
   TANDEM_TRUST_PROXY: booleanString.default(false),
+  TANDEM_SECRET_KEY: z
+    .string()
+    .refine(
+      (value) => parseSecretKey(value) !== null,
+      "must be 32 random bytes: 64 hex digits or base64 (openssl rand -base64 32)",
+    )
+    .optional(),
   TANDEM_WEB_DIR: z.string().min(1).optional(),
   TANDEM_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -39,6 +47,8 @@ export interface Config {
   readonly adminPassword: string | undefined;
   readonly demo: { readonly enabled: boolean; readonly scale: DemoScale; readonly seed: number };
   readonly trustProxy: boolean;
+  /** Encrypts TOTP secrets at rest; null on the embedded engine, which keeps a key file in its data directory. */
+  readonly secretKey: Buffer | null;
   readonly webDir: string;
   readonly shutdownTimeoutMs: number;
   readonly logLevel: string;
@@ -59,15 +69,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
   );
   const parsed = envSchema.safeParse(blankAsMissing);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({
+  const problems: ConfigProblem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
         variable: issue.path.join("."),
         message: issue.message,
-      })),
-    };
+      }));
+  // On a server the key cannot live beside the data: it must come from the operator.
+  if (blankAsMissing.DATABASE_URL && !blankAsMissing.TANDEM_SECRET_KEY) {
+    problems.push({
+      variable: "TANDEM_SECRET_KEY",
+      message: "is required with DATABASE_URL (32 random bytes: openssl rand -base64 32)",
+    });
   }
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const e = parsed.data;
   const database = e.DATABASE_URL
     ? ({ kind: "postgres", url: e.DATABASE_URL } as const)
@@ -83,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       seed: e.TANDEM_DEMO_SEED,
     },
     trustProxy: e.TANDEM_TRUST_PROXY,
+    secretKey: e.TANDEM_SECRET_KEY === undefined ? null : parseSecretKey(e.TANDEM_SECRET_KEY),
     webDir: e.TANDEM_WEB_DIR
       ? path.resolve(cwd, e.TANDEM_WEB_DIR)
       : path.join(packageRoot, "dist/web"),

@@ -33,7 +33,7 @@ describe.each(testEngines())("startServer (%s)", (engine) => {
     root = makeTempDir();
     if (engine === "postgres") {
       postgres = await createTestDatabase(engine, { isMigrated: false });
-      env = { DATABASE_URL: postgres.url ?? "" };
+      env = { DATABASE_URL: postgres.url ?? "", TANDEM_SECRET_KEY: "ab".repeat(32) };
     } else {
       env = { TANDEM_DATA_DIR: path.join(root, "data") };
     }
@@ -61,8 +61,13 @@ describe.each(testEngines())("startServer (%s)", (engine) => {
     } finally {
       await server.close();
     }
-    if (engine === "pglite")
+    if (engine === "pglite") {
       expect(fs.existsSync(path.join(root, "data", "tandem.lock"))).toBe(false);
+      // The embedded start made its own key for two-factor secrets, readable by the owner only.
+      const key = path.join(root, "data", "secret.key");
+      expect(fs.statSync(key).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(key, "utf8").trim()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    }
   });
 
   it("keeps the existing admin on the next start, and skips the demo for a configured register", async () => {

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from "fastify";
-import pino from "pino";
 import { AppError } from "../core/errors";
 import { buildApp } from "./app";
+import { createAuditRecorder, DEMO_LOAD_ENTRY } from "./audit/audit-recorder";
 import { ensureFirstAdmin, type FirstAdmin } from "./bootstrap";
+import { createDemoUsers, type DemoCredential } from "./demo-users";
 import type { Config } from "./config";
 import { openDatabase, type Database } from "./db/client";
 import { migrate } from "./db/migrate";
+import { createLogger } from "./logger";
+import { resolveSecretKey } from "./security/secret-key";
 import { createDemoService, type DemoProgress } from "./features/demo/demo.service";
 import { createUsersRepository } from "./features/users/users.repository";
 import { createUsersService } from "./features/users/users.service";
@@ -16,6 +19,8 @@ export interface StartedServer {
   readonly database: Database;
   readonly url: string;
   readonly admin: FirstAdmin;
+  /** One account per role, created with the demo country; passwords shown once. */
+  readonly demoUsers: readonly DemoCredential[];
   readonly demo: {
     readonly isLoaded: boolean;
     readonly units?: number;
@@ -32,10 +37,7 @@ export interface StartHooks {
 
 /** config → database → migrations → demo (first run) → first admin → HTTP listener. */
 export async function startServer(config: Config, hooks: StartHooks = {}): Promise<StartedServer> {
-  const logger = pino({
-    level: config.logLevel,
-    redact: ["req.headers.cookie", "req.headers.authorization", "*.password"],
-  });
+  const logger = createLogger(config.logLevel);
   const database = await openDatabase(config.database);
   let app: FastifyInstance | undefined;
   try {
@@ -58,13 +60,20 @@ export async function startServer(config: Config, hooks: StartHooks = {}): Promi
         events: summary.events,
       };
       logger.info(summary, "demo country loaded");
+      await createAuditRecorder(database.db).record(DEMO_LOAD_ENTRY);
     }
 
     const admin = await ensureFirstAdmin(
       database.db,
-      createUsersService(createUsersRepository(database.db)),
+      createUsersService(createUsersRepository(database.db), createAuditRecorder(database.db)),
       config.adminPassword,
     );
+    const demoUsers = demo.isLoaded
+      ? await createDemoUsers(
+          database.db,
+          createUsersService(createUsersRepository(database.db), createAuditRecorder(database.db)),
+        )
+      : [];
 
     app = await buildApp({
       database,
@@ -72,6 +81,7 @@ export async function startServer(config: Config, hooks: StartHooks = {}): Promi
       webDir: config.webDir,
       trustProxy: config.trustProxy,
       version: readPackageVersion(),
+      secretKey: resolveSecretKey(config),
     });
     try {
       await app.listen({ port: config.port, host: config.host });
@@ -94,6 +104,7 @@ export async function startServer(config: Config, hooks: StartHooks = {}): Promi
       database,
       url: `http://${shownHost}:${port}`,
       admin,
+      demoUsers,
       demo,
       async close() {
         await started.close();

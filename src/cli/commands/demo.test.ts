@@ -5,6 +5,7 @@ import { makeTempDir, removeTempDirs } from "../../../test/temp";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../../test/test-db";
 import { generateDemoPersons } from "../../core/demo/careers";
 import { buildDemoUnits } from "../../core/demo/country";
+import { demoUserSpecs } from "../../core/demo/users";
 import { parseInteger } from "./demo";
 
 const OPTIONS = { scale: "small", seed: 2, endYear: 2024 } as const;
@@ -44,8 +45,13 @@ describe.each(testEngines())("tandem demo (%s)", (engine) => {
     const first = await runTandem(args, env);
     expect(first.code).toBe(0);
     const format = (n: number) => n.toLocaleString("en");
-    expect(first.stdout).toBe(
-      `Demo country loaded: ${format(units.length)} org units, ${format(persons.length)} people, ${format(events)} career events.\n`,
+    const [loaded, title, ...accounts] = first.stdout.trimEnd().split("\n");
+    expect(loaded).toBe(
+      `Demo country loaded: ${format(units.length)} org units, ${format(persons.length)} people, ${format(events)} career events.`,
+    );
+    expect(title).toBe("Demo users, one per role (passwords shown only once):");
+    expect(accounts.map((line) => line.replace(/: \S{20}$/, ": <password>"))).toEqual(
+      demoUserSpecs.map((u) => `  ${u.username} (${u.role} at ${u.unitCode}): <password>`),
     );
     expect(first.stderr).toMatch(/Loading the demo country: \d+% /);
 

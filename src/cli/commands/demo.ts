@@ -1,5 +1,9 @@
 import { InvalidArgumentError, type Command } from "commander";
+import { createAuditRecorder, DEMO_LOAD_ENTRY } from "../../server/audit/audit-recorder";
+import { createDemoUsers, type DemoCredential } from "../../server/demo-users";
 import { createDemoService } from "../../server/features/demo/demo.service";
+import { createUsersRepository } from "../../server/features/users/users.repository";
+import { createUsersService } from "../../server/features/users/users.service";
 import type { Translator } from "../messages";
 import { printLine, withDatabase, type CliContext } from "../context";
 import { createProgressLine } from "../progress";
@@ -9,6 +13,28 @@ const scales = ["small", "default", "national"] as const;
 export function parseInteger(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a whole number`);
   return Number.parseInt(value, 10);
+}
+
+/** The demo accounts and their one-time passwords, one line each. */
+export function printDemoUsers(
+  ctx: CliContext,
+  users: readonly DemoCredential[],
+  indent = "",
+): void {
+  if (users.length === 0) return;
+  printLine(ctx.out, indent + ctx.i18n.t("cli.demo.users.title"));
+  for (const user of users) {
+    printLine(
+      ctx.out,
+      `${indent}  ` +
+        ctx.i18n.t("cli.demo.users.line", {
+          username: user.username,
+          role: user.role,
+          unit: user.unitCode,
+          password: user.password,
+        }),
+    );
+  }
 }
 
 export function registerDemoCommand(
@@ -35,8 +61,8 @@ export function registerDemoCommand(
     .action(async (options: { seed: number; scale: (typeof scales)[number]; endYear?: number }) => {
       const ctx = getContext();
       const progress = createProgressLine(ctx.err);
-      const summary = await withDatabase(ctx, (database) =>
-        createDemoService(database).load({
+      const { summary, users } = await withDatabase(ctx, async (database) => {
+        const loaded = await createDemoService(database).load({
           seed: options.seed,
           scale: options.scale,
           ...(options.endYear === undefined ? {} : { endYear: options.endYear }),
@@ -48,8 +74,14 @@ export function registerDemoCommand(
                 events: p.events,
               }),
             ),
-        }),
-      );
+        });
+        await createAuditRecorder(database.db).record(DEMO_LOAD_ENTRY);
+        const accounts = createUsersService(
+          createUsersRepository(database.db),
+          createAuditRecorder(database.db),
+        );
+        return { summary: loaded, users: await createDemoUsers(database.db, accounts) };
+      });
       progress.done();
       printLine(
         ctx.out,
@@ -59,5 +91,6 @@ export function registerDemoCommand(
           events: summary.events,
         }),
       );
+      printDemoUsers(ctx, users);
     });
 }

@@ -3,6 +3,7 @@ import { redactUrl } from "../../server/db/client";
 import { startServer } from "../../server/main";
 import type { Translator } from "../messages";
 import { printLine, type CliContext } from "../context";
+import { printDemoUsers } from "./demo";
 import { createProgressLine } from "../progress";
 
 export function registerServeCommand(
@@ -52,6 +53,7 @@ export function registerServeCommand(
       } else {
         printLine(ctx.out, "  " + t("cli.serve.passwordKnown", { username: admin.username }));
       }
+      printDemoUsers(ctx, server.demoUsers, "  ");
       printLine(ctx.out, "  " + t("cli.serve.apiDocs", { url: `${server.url}/api/docs` }));
       printLine(
         ctx.out,

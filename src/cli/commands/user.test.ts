@@ -78,7 +78,12 @@ describe.each(testEngines())("tandem user (%s)", (engine) => {
         .executeTakeFirstOrThrow();
       await database.db
         .insertInto("sessions")
-        .values({ token_hash: "h", user_id: alice.id, expires_at: new Date(Date.now() + 3.6e6) })
+        .values({
+          token_hash: "h",
+          user_id: alice.id,
+          csrf_token: "c".repeat(43),
+          expires_at: new Date(Date.now() + 3.6e6),
+        })
         .execute();
     });
     const result = await tandem(

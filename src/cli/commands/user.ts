@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { AppError } from "../../core/errors";
+import { createAuditRecorder } from "../../server/audit/audit-recorder";
 import { ensureRootUnit } from "../../server/bootstrap";
 import { createOrgUnitsRepository } from "../../server/features/org-units/org-units.repository";
 import { createUsersRepository } from "../../server/features/users/users.repository";
@@ -46,7 +47,10 @@ export function registerUserCommands(
               : (await orgUnits.findByCode(options.unit))?.id;
           if (unitId === undefined)
             throw new AppError("org_unit.not_found", { code: options.unit ?? null });
-          return createUsersService(createUsersRepository(database.db)).addUser({
+          return createUsersService(
+            createUsersRepository(database.db),
+            createAuditRecorder(database.db),
+          ).addUser({
             username,
             role: options.role,
             orgUnitId: unitId,
@@ -69,7 +73,10 @@ export function registerUserCommands(
       const ctx = getContext();
       const password = options.passwordStdin ? await readStdin() : undefined;
       const result = await withDatabase(ctx, (database) =>
-        createUsersService(createUsersRepository(database.db)).resetPassword(username, password),
+        createUsersService(
+          createUsersRepository(database.db),
+          createAuditRecorder(database.db),
+        ).resetPassword(username, password),
       );
       printLine(ctx.out, t("cli.user.resetPassword.done", { username }));
       if (result.isGenerated)

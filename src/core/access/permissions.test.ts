@@ -20,4 +20,12 @@ describe("permissions", () => {
     expect(canPerform(["auditor"], "workforce.headline.read")).toBe(false);
     expect(canPerform(["auditor", "hq-analyst"], "workforce.headline.read")).toBe(true);
   });
+  it("lets only admins and auditors read and export the audit trail", () => {
+    for (const action of ["audit.read", "audit.export"] as const) {
+      expect(roles.filter((role) => permissions[role].includes(action))).toEqual([
+        "admin",
+        "auditor",
+      ]);
+    }
+  });
 });

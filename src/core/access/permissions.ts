@@ -13,7 +13,22 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
-export const actions = ["org_units.read", "workforce.headline.read"] as const;
+export const actions = [
+  "org_units.read",
+  "workforce.headline.read",
+  /** Create, list and revoke API tokens for integrations (admin only). */
+  "api_tokens.manage",
+  /** Browse the audit trail (admin and auditor only). */
+  "audit.read",
+  /** Download the audit trail as CSV; the export is itself audited (admin and auditor only). */
+  "audit.export",
+  /** Open, rename, move and close org units, and import the tree from CSV (admin only). */
+  "org_units.write",
+  /** List user accounts and their role assignments (admin only; person-level). */
+  "users.read",
+  /** Create, disable and enable users; add and remove role assignments (admin only). */
+  "users.write",
+] as const;
 export type Action = (typeof actions)[number];
 
 const everyone: readonly Action[] = ["org_units.read", "workforce.headline.read"];
@@ -28,8 +43,16 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = {
   "peacekeeping-officer": everyone,
   "training-officer": everyone,
   "partner-viewer": everyone,
-  auditor: ["org_units.read"],
+  auditor: ["org_units.read", "audit.read", "audit.export"],
 };
+
+/**
+ * Actions whose routes return person-level data (one row per person or account). A partner-viewer
+ * holds none of them (aggregates with disclosure control only); a route that returns such data
+ * declares `config.personLevel: true`, and `server/http/route-registry.ts` refuses to register it
+ * under an action a partner-viewer holds.
+ */
+export const personLevelActions: readonly Action[] = ["users.read", "audit.read", "audit.export"];
 
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);

@@ -3,7 +3,9 @@
  * `AuditRecorder` through their deps and call `record` for every write, sign-in event, read of
  * person-level data and export. Entries name changed *fields*, never their values.
  */
-export type AuditOutcome = "success" | "failure" | "denied";
+import type { AuditOutcome } from "../../core/schemas/audit";
+
+export type { AuditOutcome };
 
 export interface AuditActor {
   readonly userId: number | null;

@@ -55,6 +55,14 @@ async function openPostgres(url: string): Promise<Database> {
     types: pgTypes,
     connectionTimeoutMillis: 5000,
   });
+  // An idle connection the server drops (restart, failover, a forced DROP DATABASE) must not crash
+  // the process: the pool discards it and opens a new one on the next query.
+  pool.on("error", (error) => {
+    process.emitWarning(
+      `PostgreSQL dropped an idle connection: ${error.message}`,
+      "TandemDatabaseWarning",
+    );
+  });
   try {
     const client = await pool.connect();
     client.release();

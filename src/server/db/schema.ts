@@ -39,6 +39,20 @@ export interface OrgUnitsTable {
   closed_on: DateString | null;
 }
 
+export interface OrgUnitVersionsTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  valid_from: DateString;
+  valid_to: DateString | null;
+  code: string;
+  name: string;
+  kind: OrgUnitKind;
+  specialisation: string | null;
+  parent_id: number | null;
+  path: string;
+  is_closed: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
 export interface RankGroupsTable {
   id: Generated<number>;
   code: string;
@@ -120,12 +134,69 @@ export interface SessionsTable {
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  state: ColumnType<SessionState, SessionState | undefined, SessionState>;
+  csrf_token: string;
+}
+
+export type SessionState = "active" | "second_factor" | "enrolment";
+
+export interface SignInThrottleTable {
+  kind: "account" | "ip";
+  key: string;
+  window_started_at: Timestamp;
+  failures: number;
+  locked_until: Date | null;
+}
+
+export interface UserTotpTable {
+  user_id: number;
+  secret_encrypted: string;
+  created_at: Timestamp;
+  confirmed_at: Date | null;
+  last_used_step: number | null;
+}
+
+export interface UserRecoveryCodesTable {
+  user_id: number;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  role: string;
+  org_unit_id: number;
+  created_by: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface AuditLogTable {
+  id: BigId;
+  occurred_at: ColumnType<Date, Date, never>;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  org_unit_id: number | null;
+  fields: ColumnType<string[], readonly string[], never>;
+  outcome: "success" | "failure" | "denied";
+  ip: string | null;
+  user_agent: string | null;
+  prev_hash: string;
+  hash: string;
 }
 
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   app_meta: AppMetaTable;
   org_units: OrgUnitsTable;
+  org_unit_versions: OrgUnitVersionsTable;
   rank_groups: RankGroupsTable;
   ranks: RanksTable;
   job_roles: JobRolesTable;
@@ -135,4 +206,9 @@ export interface DB {
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;
+  sign_in_throttle: SignInThrottleTable;
+  user_totp: UserTotpTable;
+  user_recovery_codes: UserRecoveryCodesTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
 }

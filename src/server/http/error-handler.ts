@@ -7,6 +7,9 @@ import { errorStatus } from "./error-status";
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isAppError(error)) {
+      // A lockout tells the client when to come back, in the body and in the standard header.
+      const retryAfter = error.details.retryAfterSeconds;
+      if (typeof retryAfter === "number") reply.header("Retry-After", String(retryAfter));
       return reply
         .status(errorStatus[error.code])
         .send({ error: { code: error.code, details: error.details } });

@@ -1,16 +1,17 @@
 import { hash, verify } from "@node-rs/argon2";
 import { randomBytes } from "node:crypto";
-import { AppError } from "../../core/errors";
+import { checkPasswordPolicy } from "./password-policy";
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from "../../core/schemas/auth";
 /** `Algorithm.Argon2id` of @node-rs/argon2, an ambient const enum that isolated modules cannot read. */
 const ARGON2ID = 2;
 
-/** argon2id with the library's OWASP-aligned defaults (19 MiB, t=2, p=1). */
-export function hashPassword(password: string): Promise<string> {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError("user.password_too_short", { minLength: MIN_PASSWORD_LENGTH });
-  }
+/**
+ * argon2id with the library's OWASP-aligned defaults (19 MiB, t=2, p=1). Every new password passes
+ * through here, so the password policy (length, common passwords) is enforced in this one place.
+ */
+export async function hashPassword(password: string): Promise<string> {
+  await checkPasswordPolicy(password);
   return hash(password, { algorithm: ARGON2ID });
 }
 

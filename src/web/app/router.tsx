@@ -1,5 +1,10 @@
 import { createBrowserRouter } from "react-router";
+import { ApiTokensPage } from "../features/api-tokens/api-tokens.page";
+import { AuditPage } from "../features/audit/audit.page";
+import { AccountPage } from "../features/auth/account.page";
 import { HomePage } from "../features/home/home.page";
+import { OrgUnitsAdminPage } from "../features/org-units/org-units-admin.page";
+import { UsersAdminPage } from "../features/users/users-admin.page";
 import { AuthGate } from "./auth-gate";
 import { NotFoundPage } from "./not-found.page";
 
@@ -8,6 +13,11 @@ export const router = createBrowserRouter([
     element: <AuthGate />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: "audit", element: <AuditPage /> },
+      { path: "admin/org-units", element: <OrgUnitsAdminPage /> },
+      { path: "admin/users", element: <UsersAdminPage /> },
+      { path: "account", element: <AccountPage /> },
+      { path: "admin/api-tokens", element: <ApiTokensPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

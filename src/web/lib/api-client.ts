@@ -8,13 +8,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: ErrorDetails;
+  /** The whole error body, for answers that carry more than the error (an import's report). */
+  readonly body: unknown;
 
-  constructor(status: number, code: string, details: ErrorDetails = {}) {
+  constructor(status: number, code: string, details: ErrorDetails = {}, body: unknown = null) {
     super(code);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.details = details;
+    this.body = body;
   }
 }
 
@@ -24,7 +27,14 @@ export const clientErrorCodes = {
   badResponse: "client.bad_response",
 } as const;
 
-type Method = "GET" | "POST" | "PUT" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+let csrfToken: string | null = null;
+
+/** The session's CSRF token (from sign-in or `/api/auth/me`), sent as `X-CSRF-Token` on writes. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
 
 interface RequestOptions<T extends z.ZodType> {
   readonly body?: unknown;
@@ -37,7 +47,7 @@ async function readError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = errorResponse.safeParse(body);
   return parsed.success
-    ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.details)
+    ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.details, body)
     : new ApiError(response.status, response.status >= 500 ? "internal" : "request.invalid");
 }
 
@@ -54,9 +64,16 @@ export async function apiRequest<T extends z.ZodType = z.ZodNever>(
       credentials: "same-origin",
       headers: {
         Accept: "application/json",
-        ...(options.body === undefined ? {} : { "Content-Type": "application/json" }),
+        ...(options.body === undefined
+          ? {}
+          : {
+              "Content-Type": options.body instanceof Blob ? options.body.type : "application/json",
+            }),
+        ...(method !== "GET" && csrfToken ? { "X-CSRF-Token": csrfToken } : {}),
       },
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(options.body === undefined
+        ? {}
+        : { body: options.body instanceof Blob ? options.body : JSON.stringify(options.body) }),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {

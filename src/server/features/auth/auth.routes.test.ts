@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedOrgTree, seedUser, TEST_PASSWORD, type SeededTree } from "../../../../test/factories";
-import { errorOf, injectAs, signIn } from "../../../../test/http";
+import { errorOf, injectAs, signIn as signInAt } from "../../../../test/http";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../../../test/test-db";
 import { buildApp } from "../../app";
 import { SESSION_COOKIE } from "../../http/access";
@@ -15,6 +15,8 @@ describe.each(testEngines())("auth routes (%s)", (engine) => {
   let tree: SeededTree;
   let app: FastifyInstance;
   let clock = Date.now();
+  const signIn = (a: FastifyInstance, username: string) =>
+    signInAt(a, username, undefined, { now: () => new Date(clock) });
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
@@ -38,6 +40,7 @@ describe.each(testEngines())("auth routes (%s)", (engine) => {
     const response = await login(app, "ana", TEST_PASSWORD);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
+      status: "signed_in",
       user: {
         id: expect.any(Number) as number,
         username: "ana",
@@ -45,6 +48,7 @@ describe.each(testEngines())("auth routes (%s)", (engine) => {
         locale: "en",
         roles: [{ role: "hq-analyst", orgUnitId: tree.id("P1") }],
       },
+      csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) as string,
     });
     const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
@@ -59,6 +63,7 @@ describe.each(testEngines())("auth routes (%s)", (engine) => {
     const response = await login(app, "  ANA ", TEST_PASSWORD);
     expect(response.statusCode).toBe(200);
     expect(response.json<{ user: { username: string } }>().user.username).toBe("ana");
+    expect(response.json<{ status: string }>().status).toBe("signed_in");
   });
 
   it.each([
@@ -90,7 +95,10 @@ describe.each(testEngines())("auth routes (%s)", (engine) => {
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({
       user: { username: "ben", roles: [{ role: "admin", orgUnitId: tree.id("HQ") }] },
+      isEnrolmentRequired: false,
+      twoFactor: { isEnabled: true, isRequired: true },
     });
+    expect(me.json<{ csrfToken: string }>().csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const anonymous = await app.inject({ method: "GET", url: "/api/auth/me" });
     expect(anonymous.statusCode).toBe(401);
     expect(errorOf(anonymous).code).toBe("auth.required");

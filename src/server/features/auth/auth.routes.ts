@@ -1,14 +1,40 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { localeBody, loginBody, sessionUser } from "../../../core/schemas/auth";
+import {
+  localeBody,
+  loginBody,
+  meResponse,
+  passwordChangeBody,
+  secondFactorBody,
+  signedIn,
+  signInResult,
+  type SignInResult,
+} from "../../../core/schemas/auth";
 import { errorResponse } from "../../../core/schemas/common";
-import { requireAuth, SESSION_COOKIE } from "../../http/access";
-import type { AuthService } from "./auth.service";
+import { AppError } from "../../../core/errors";
+import { requireAuth, requireSession, SESSION_COOKIE } from "../../http/access";
+import { auditActorOf } from "../../http/audit-actor";
+import type { AuthService, LoginOutcome } from "./auth.service";
+import { clientOf, setSessionCookie } from "./session-cookie";
+import type { TwoFactorService } from "./two-factor.service";
+
+function resultOf({ session, context }: LoginOutcome): SignInResult {
+  const { csrfToken } = session;
+  switch (session.state) {
+    case "active":
+      return { status: "signed_in", user: context.user, csrfToken };
+    case "second_factor":
+      return { status: "second_factor_required", csrfToken };
+    case "enrolment":
+      return { status: "enrolment_required", user: context.user, csrfToken };
+  }
+}
 
 export function registerAuthRoutes(
   app: FastifyInstance,
   service: AuthService,
+  twoFactor: TwoFactorService,
   options: { secureCookies: boolean },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -16,31 +42,49 @@ export function registerAuthRoutes(
   r.post(
     "/api/auth/login",
     {
-      config: { access: "public" },
+      config: { access: "public", isCsrfExempt: true },
       schema: {
         tags: ["auth"],
         summary: "Sign in with username and password; sets the session cookie",
+        description:
+          "Throttled per account and per IP: after 5 failures in 15 minutes the account is locked " +
+          "for 15 minutes (429 auth.locked with retryAfterSeconds), even for the right password.",
         body: loginBody,
-        response: { 200: z.object({ user: sessionUser }), 401: errorResponse },
+        response: { 200: signInResult, 401: errorResponse, 429: errorResponse },
       },
     },
     async (request, reply) => {
-      const { token, expiresAt, context } = await service.login(
+      const outcome = await service.login(
         request.body.username,
         request.body.password,
-        {
-          ip: request.ip,
-          userAgent: request.headers["user-agent"] ?? null,
-        },
+        clientOf(request),
       );
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: "/",
-        httpOnly: true,
-        sameSite: "lax",
-        secure: options.secureCookies || request.protocol === "https",
-        expires: expiresAt,
-      });
-      return { user: context.user };
+      setSessionCookie(request, reply, outcome.session, options);
+      return resultOf(outcome);
+    },
+  );
+
+  r.post(
+    "/api/auth/login/second-factor",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["auth"],
+        summary: "Second sign-in step: a TOTP code or a recovery code",
+        body: secondFactorBody,
+        response: { 200: signedIn, 401: errorResponse, 429: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const pending = request.session;
+      if (pending?.state !== "second_factor") throw new AppError("auth.required");
+      const outcome = await service.completeSecondFactor(
+        pending,
+        request.body.code,
+        clientOf(request),
+      );
+      setSessionCookie(request, reply, outcome.session, options);
+      return { user: outcome.context.user, csrfToken: outcome.session.csrfToken };
     },
   );
 
@@ -56,7 +100,13 @@ export function registerAuthRoutes(
     },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await service.logout(token);
+      const user = request.session?.context.user;
+      const actor = {
+        ...auditActorOf(request),
+        userId: user?.id ?? null,
+        username: user?.username ?? null,
+      };
+      if (token) await service.logout(token, actor);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send(null);
     },
@@ -65,14 +115,22 @@ export function registerAuthRoutes(
   r.get(
     "/api/auth/me",
     {
-      config: { access: "authenticated" },
+      config: { access: "authenticated", isEnrolmentRoute: true },
       schema: {
         tags: ["auth"],
-        summary: "The signed-in user",
-        response: { 200: z.object({ user: sessionUser }), 401: errorResponse },
+        summary: "The signed-in user, the CSRF token for writes, and two-factor status",
+        response: { 200: meResponse, 401: errorResponse },
       },
     },
-    (request) => Promise.resolve({ user: requireAuth(request).user }),
+    async (request) => {
+      const session = requireSession(request);
+      return {
+        user: session.context.user,
+        csrfToken: session.csrfToken,
+        isEnrolmentRequired: session.state === "enrolment",
+        twoFactor: await twoFactor.status(session),
+      };
+    },
   );
 
   r.put(
@@ -87,8 +145,34 @@ export function registerAuthRoutes(
       },
     },
     async (request, reply) => {
-      await service.setLocale(requireAuth(request).user.id, request.body.locale);
+      await service.setLocale(
+        requireAuth(request).user.id,
+        request.body.locale,
+        auditActorOf(request),
+      );
       return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    "/api/auth/password",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags: ["auth"],
+        summary: "Change your own password; every session of yours ends and a fresh one starts",
+        body: passwordChangeBody,
+        response: { 200: signedIn, 400: errorResponse, 403: errorResponse, 429: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await service.changePassword(
+        requireSession(request),
+        request.body,
+        clientOf(request),
+      );
+      setSessionCookie(request, reply, outcome.session, options);
+      return { user: outcome.context.user, csrfToken: outcome.session.csrfToken };
     },
   );
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../../../test/test-db";
 import { AppError } from "../../../core/errors";
+import { createAuditRecorder } from "../../audit/audit-recorder";
 import { ensureFirstAdmin, ensureRootUnit } from "../../bootstrap";
 import { verifyPassword } from "../../security/password";
 import { createUsersRepository } from "./users.repository";
@@ -22,7 +23,10 @@ describe.each(testEngines())("users service (%s)", (engine) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    users = createUsersService(createUsersRepository(database.db));
+    users = createUsersService(
+      createUsersRepository(database.db),
+      createAuditRecorder(database.db),
+    );
     rootId = await ensureRootUnit(database.db);
   });
   afterAll(async () => {

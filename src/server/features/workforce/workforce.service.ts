@@ -11,23 +11,39 @@ export function createWorkforceService(deps: {
   today: () => string;
 }) {
   return {
-    /** Headline numbers for a unit's subtree (default: the first unit of the caller's scope). */
+    /**
+     * Headline numbers for a unit's subtree (default: the first unit of the caller's scope). For a
+     * past date the tree of that date is used: the unit's subtree and the caller's scope as they
+     * were then (a station that moved provinces in 2022 counts under its old province for 2019).
+     */
     async getHeadline(scope: Scope, input: { unitId?: number; asOf?: string }): Promise<Headline> {
-      const rootPath = scope.unitPaths[0];
-      const unit =
+      const asOf = input.asOf ?? deps.today();
+      const isPast = asOf < deps.today();
+      const effectiveScope = isPast ? await deps.orgUnits.scopeAsOf(scope, asOf) : scope;
+      const rootPath = effectiveScope.unitPaths[0];
+      const key: { id: number } | { path: string } | undefined =
         input.unitId !== undefined
-          ? await deps.orgUnits.findById(input.unitId)
+          ? { id: input.unitId }
           : rootPath === undefined
             ? undefined
-            : await deps.orgUnits.findByPath(rootPath);
+            : { path: rootPath };
+      const findToday = (k: { id: number } | { path: string }) =>
+        "id" in k ? deps.orgUnits.findById(k.id) : deps.orgUnits.findByPath(k.path);
+      const unit =
+        key === undefined
+          ? undefined
+          : isPast
+            ? await deps.orgUnits.findAsOf(key, asOf)
+            : await findToday(key);
       // Out of scope reads as absent: the existence of other units is not disclosed.
-      if (!unit || !isPathInScope(scope, unit.path)) {
+      if (!unit || !isPathInScope(effectiveScope, unit.path)) {
         throw new AppError("org_unit.not_found", { id: input.unitId ?? null });
       }
-      const asOf = input.asOf ?? deps.today();
       const [groups, rows] = await Promise.all([
         deps.workforce.listRankGroups(),
-        deps.workforce.countHeadcount(unit.path, asOf),
+        isPast
+          ? deps.workforce.countHeadcountAsOf(unit.path, asOf)
+          : deps.workforce.countHeadcount(unit.path, asOf),
       ]);
       return {
         asOf,

@@ -2,6 +2,7 @@ import { AppShell, Box, Burger, Group, NavLink, Stack, Title } from "@mantine/co
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
+import { canPerform } from "../../../core/access/permissions";
 import type { SessionUser } from "../../../core/schemas/auth";
 import { ErrorAlert } from "../../components/error-alert";
 import { useSignOut } from "../../features/auth/api/use-sign-out.mutation";
@@ -61,6 +62,39 @@ export function AppLayout({ user }: { readonly user: SessionUser }) {
             active={location.pathname === "/"}
             onClick={nav.close}
           />
+          {canPerform(
+            user.roles.map((r) => r.role),
+            "audit.read",
+          ) ? (
+            <NavLink
+              component={Link}
+              to={{ pathname: "/audit", search: location.search }}
+              label={t("web.nav.audit")}
+              active={location.pathname === "/audit"}
+              onClick={nav.close}
+            />
+          ) : null}
+          {(
+            [
+              ["org_units.write", "/admin/org-units", "web.nav.orgUnits"],
+              ["users.read", "/admin/users", "web.nav.users"],
+              ["api_tokens.manage", "/admin/api-tokens", "web.nav.apiTokens"],
+            ] as const
+          ).map(([action, pathname, label]) =>
+            canPerform(
+              user.roles.map((r) => r.role),
+              action,
+            ) ? (
+              <NavLink
+                key={pathname}
+                component={Link}
+                to={{ pathname, search: location.search }}
+                label={t(label)}
+                active={location.pathname === pathname}
+                onClick={nav.close}
+              />
+            ) : null,
+          )}
         </Stack>
       </AppShell.Navbar>
 

@@ -1,4 +1,5 @@
 import { Button, Menu } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { locales, type Locale } from "../../../core/schemas/auth";
 import { GlobeIcon } from "../../components/globe-icon";
@@ -15,19 +16,27 @@ export function LanguageSwitcher({ isFullWidth = false }: LanguageSwitcherProps)
   const { t } = useTranslation();
   const me = useMe();
   const saveLocale = useSaveLocale();
+  const [hasLoadFailed, setHasLoadFailed] = useState(false);
   const active = currentLocale();
+  const hasFailed = hasLoadFailed || saveLocale.isError;
 
   const choose = (locale: Locale) => {
-    void chooseLocale(locale).then(() => {
-      if (me.data && me.data.locale !== locale) saveLocale.mutate(locale);
-    });
+    setHasLoadFailed(false);
+    chooseLocale(locale).then(
+      () => {
+        if (me.data && me.data.user.locale !== locale) saveLocale.mutate(locale);
+      },
+      () => setHasLoadFailed(true),
+    );
   };
 
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <Button
-          variant="default"
+          variant={hasFailed ? "outline" : "default"}
+          color={hasFailed ? "red" : undefined}
+          title={hasFailed ? t("web.language.failed") : undefined}
           leftSection={<GlobeIcon />}
           fullWidth={isFullWidth}
           justify={isFullWidth ? "flex-start" : "center"}

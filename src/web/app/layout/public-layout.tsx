@@ -12,7 +12,7 @@ export function PublicLayout({ children }: { readonly children: ReactNode }) {
         </Title>
         <LanguageSwitcher />
       </Group>
-      <Container component="main" size="sm" py="xl">
+      <Container component="main" size="sm" py={{ base: "md", sm: "xl" }}>
         {children}
       </Container>
     </Box>

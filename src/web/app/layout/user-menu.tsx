@@ -1,5 +1,6 @@
 import { Avatar, Menu, Text, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { SessionUser } from "../../../core/schemas/auth";
 
 interface UserMenuProps {
@@ -36,6 +37,9 @@ export function UserMenu({ user, onSignOut }: UserMenuProps) {
           </Text>
         </Text>
         <Menu.Divider />
+        <Menu.Item component={Link} to="/account">
+          {t("web.userMenu.account")}
+        </Menu.Item>
         <Menu.Item color="red" onClick={onSignOut}>
           {t("web.userMenu.signOut")}
         </Menu.Item>

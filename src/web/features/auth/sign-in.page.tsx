@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/error-alert";
 import { useSignIn } from "./api/use-sign-in.mutation";
+import { SecondFactorForm } from "./components/second-factor-form";
 
 /** Username and password; shown whenever there is no valid session. */
 export function SignInPage() {
@@ -16,8 +17,31 @@ export function SignInPage() {
     signIn.mutate({ username: username.trim(), password });
   };
 
+  if (signIn.data?.status === "second_factor_required") {
+    return (
+      <Paper
+        withBorder
+        shadow="sm"
+        radius="md"
+        p={{ base: "lg", sm: "xl" }}
+        w="100%"
+        maw={420}
+        mx="auto"
+      >
+        <SecondFactorForm onCancel={() => signIn.reset()} />
+      </Paper>
+    );
+  }
   return (
-    <Paper withBorder shadow="sm" radius="md" p="xl" w="100%" maw={420} mx="auto">
+    <Paper
+      withBorder
+      shadow="sm"
+      radius="md"
+      p={{ base: "lg", sm: "xl" }}
+      w="100%"
+      maw={420}
+      mx="auto"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <div>

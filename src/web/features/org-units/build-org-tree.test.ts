@@ -9,6 +9,8 @@ const unit = (id: number, code: string, parentId: number | null): OrgUnit => ({
   kind: parentId === null ? "hq" : "province",
   specialisation: null,
   parentId,
+  openedOn: "2000-01-01",
+  closedOn: null,
 });
 
 const codes = (nodes: readonly OrgTreeNode[]): unknown[] =>

@@ -2,7 +2,7 @@ import { Skeleton, Text, TreeSelect, type TreeNodeData } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useErrorMessage } from "../../lib/use-error-message";
-import { useUnitParam } from "../../lib/use-search-param";
+import { useSearchParam, useUnitParam } from "../../lib/use-search-param";
 import { useOrgUnits } from "./api/use-org-units.query";
 import { buildOrgTree, type OrgTreeNode } from "./build-org-tree";
 
@@ -19,11 +19,13 @@ interface OrgUnitPickerProps {
   readonly onPicked?: () => void;
 }
 
-/** Searchable, keyboard-usable tree of the user's org units; the choice lives in `?unit=ID`. */
+/** Searchable, keyboard-usable tree of the user's org units (as of `?at=`); the choice lives in `?unit=ID`. */
 export function OrgUnitPicker({ isLabelVisible = false, onPicked }: OrgUnitPickerProps) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const units = useOrgUnits();
+  // The tree of the date being looked at (`?at=`), so a past date shows the units where they were.
+  const [at] = useSearchParam("at");
+  const units = useOrgUnits(at);
   const [unitId, setUnit] = useUnitParam();
   const data = useMemo(() => toTreeData(buildOrgTree(units.data ?? [])), [units.data]);
 
@@ -35,7 +37,10 @@ export function OrgUnitPicker({ isLabelVisible = false, onPicked }: OrgUnitPicke
       </Text>
     );
   }
-  const selected = unitId === null ? (data[0]?.value ?? null) : String(unitId);
+  const isKnown = (id: number) => units.data.some((unit) => unit.id === id);
+  // An unknown or out-of-scope ?unit shows an empty field (the page explains the error).
+  const selected =
+    unitId === null ? (data[0]?.value ?? null) : isKnown(unitId) ? String(unitId) : null;
   return (
     <TreeSelect
       data={data}
@@ -54,6 +59,7 @@ export function OrgUnitPicker({ isLabelVisible = false, onPicked }: OrgUnitPicke
         collapse: t("web.orgUnits.picker.collapse"),
       }}
       searchable
+      onFocus={(event) => event.currentTarget.select()}
       allowDeselect={false}
       defaultExpandedValues={data.map((node) => node.value)}
       maxDropdownHeight={360}

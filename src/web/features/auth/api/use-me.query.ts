@@ -1,23 +1,25 @@
 import { useQuery } from "@tanstack/react-query";
-import { z } from "zod";
-import { sessionUser, type SessionUser } from "../../../../core/schemas/auth";
-import { ApiError, apiRequest } from "../../../lib/api-client";
+import { meResponse, type Me } from "../../../../core/schemas/auth";
+import { ApiError, apiRequest, setCsrfToken } from "../../../lib/api-client";
 
 export const meQueryKey = ["auth", "me"] as const;
 
-export const userResponse = z.object({ user: sessionUser });
-
-/** The signed-in user, or null when there is no valid session. */
-async function fetchMe(signal: AbortSignal): Promise<SessionUser | null> {
+/** The session (user, CSRF token, two-factor state), or null when there is none. */
+async function fetchMe(signal: AbortSignal): Promise<Me | null> {
   try {
-    return (await apiRequest("GET", "/api/auth/me", { schema: userResponse, signal })).user;
+    const me = await apiRequest("GET", "/api/auth/me", { schema: meResponse, signal });
+    setCsrfToken(me.csrfToken);
+    return me;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
     throw error;
   }
 }
 
-/** `GET /api/auth/me` decides whether the app or the sign-in page is shown. */
+/** `GET /api/auth/me` decides between the app, two-factor enrolment and the sign-in page. */
 export function useMe() {
   return useQuery({
     queryKey: meQueryKey,

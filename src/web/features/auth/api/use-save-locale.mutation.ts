@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Locale, SessionUser } from "../../../../core/schemas/auth";
+import type { Locale, Me } from "../../../../core/schemas/auth";
 import { apiRequest } from "../../../lib/api-client";
 import { meQueryKey } from "./use-me.query";
 
@@ -9,8 +9,8 @@ export function useSaveLocale() {
   return useMutation({
     mutationFn: (locale: Locale) => apiRequest("PUT", "/api/auth/me/locale", { body: { locale } }),
     onSuccess: (_result, locale) => {
-      queryClient.setQueryData<SessionUser | null>(meQueryKey, (user) =>
-        user ? { ...user, locale } : user,
+      queryClient.setQueryData<Me | null>(meQueryKey, (me) =>
+        me ? { ...me, user: { ...me.user, locale } } : me,
       );
     },
   });

@@ -1,22 +1,20 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { loginBody, SessionUser } from "../../../../core/schemas/auth";
-import { apiRequest } from "../../../lib/api-client";
-import { chooseLocale } from "../../../lib/i18n";
-import { meQueryKey, userResponse } from "./use-me.query";
+import { signInResult, type loginBody } from "../../../../core/schemas/auth";
+import { apiRequest, setCsrfToken } from "../../../lib/api-client";
+import { completeSignIn } from "./complete-sign-in";
 
 type Credentials = z.infer<typeof loginBody>;
 
-/** Signs in; the app then speaks the user's saved language. */
+/** Username and password; the result says whether a second factor or enrolment comes next. */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (credentials: Credentials) =>
-      (await apiRequest("POST", "/api/auth/login", { body: credentials, schema: userResponse }))
-        .user,
-    onSuccess: async (user: SessionUser) => {
-      await chooseLocale(user.locale);
-      queryClient.setQueryData(meQueryKey, user);
+    mutationFn: (credentials: Credentials) =>
+      apiRequest("POST", "/api/auth/login", { body: credentials, schema: signInResult }),
+    onSuccess: async (result) => {
+      if (result.status === "second_factor_required") setCsrfToken(result.csrfToken);
+      else await completeSignIn(queryClient, result);
     },
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
+import { apiRequest, setCsrfToken } from "../../../lib/api-client";
 import { meQueryKey } from "./use-me.query";
 
 /** Revokes the session; cached data of the signed-out user is dropped. */
@@ -8,8 +8,10 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => apiRequest("POST", "/api/auth/logout"),
     onSuccess: () => {
-      queryClient.clear();
+      setCsrfToken(null);
+      // Null first: the sign-in page replaces the app, then nothing of this user stays cached.
       queryClient.setQueryData(meQueryKey, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
     },
   });
 }

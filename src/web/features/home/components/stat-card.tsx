@@ -13,7 +13,7 @@ export function StatCard({ title, definition, children }: StatCardProps) {
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="xs" h="100%">
-        <Text size="sm" c="dimmed" fw={600} tt="none">
+        <Text size="sm" c="dimmed" fw={600}>
           {title}
         </Text>
         {children}
