@@ -8,13 +8,8 @@ import {
   demoRanks,
   type DemoScale,
 } from "../src/core/demo/country";
-import {
-  appendPersonRows,
-  emptyBatch,
-  EVENT_COLUMNS,
-  PERSON_COLUMNS,
-  SPELL_COLUMNS,
-} from "../src/core/demo/rows";
+import { appendPersonRows, emptyBatch, EVENT_COLUMNS, PERSON_COLUMNS } from "../src/core/demo/rows";
+import { SPELL_COLUMNS } from "../src/core/workforce/spells";
 import { withDeferredIndexesAndForeignKeys } from "../src/server/db/bulk-load";
 import type { Database } from "../src/server/db/client";
 import { createDemoRepository } from "../src/server/features/demo/demo.repository";

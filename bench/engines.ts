@@ -11,7 +11,17 @@ export interface FreshDatabase {
   readonly database: Database;
   /** The PGlite data directory, kept after close for later benchmarks. */
   readonly dataDir?: string;
+  /** The PostgreSQL database's URL, for a child process to open. */
+  readonly url?: string;
+  /** Closes this process's connection (a child can then open the database); drop() still works after. */
+  close(): Promise<void>;
   drop(): Promise<void>;
+}
+
+/** Closes once, however often it is called. */
+function closeOnce(database: Database): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => (closing ??= database.close());
 }
 
 let counter = 0;
@@ -31,13 +41,8 @@ export async function createFreshDatabase(
     fs.rmSync(dataDir, { recursive: true, force: true });
     const database = await openDatabase({ kind: "pglite", dataDir });
     await migrate(database);
-    return {
-      database,
-      dataDir,
-      async drop() {
-        await database.close();
-      },
-    };
+    const close = closeOnce(database);
+    return { database, dataDir, close, drop: close };
   }
   const adminUrl = process.env.TANDEM_BENCH_DATABASE_URL ?? "";
   const dbName = `tandem_bench_${process.pid}_${++counter}_${name.replace(/\W/g, "_")}`;
@@ -49,10 +54,13 @@ export async function createFreshDatabase(
   url.pathname = `/${dbName}`;
   const database = await openDatabase({ kind: "postgres", url: url.toString() });
   await migrate(database);
+  const close = closeOnce(database);
   return {
     database,
+    url: url.toString(),
+    close,
     async drop() {
-      await database.close();
+      await close();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

@@ -4,11 +4,13 @@ import type { DemoScale } from "../src/core/demo/country";
 import { benchColdStart } from "./cold-start.bench";
 import { benchDemoLoad } from "./demo-load.bench";
 import { benchDir, peakRssMiB } from "./lib";
+import { benchPersonnelImport } from "./personnel-import.bench";
 
 const { values } = parseArgs({
   options: {
     scale: { type: "string", default: "national" },
     only: { type: "string" },
+    rows: { type: "string", default: "1000000" },
   },
 });
 const scale = values.scale as DemoScale;
@@ -25,6 +27,9 @@ if (!values.only || values.only === "demo-load" || values.only === "cold-start")
   const pglite = load.find((r) => r.pgliteDataDir)?.pgliteDataDir;
   if (pglite && values.only !== "demo-load")
     results.coldStart = await benchColdStart(pglite, scale);
+}
+if (!values.only || values.only === "personnel-import") {
+  results.personnelImport = await benchPersonnelImport(Number(values.rows));
 }
 results.peakRssMiB = peakRssMiB();
 fs.writeFileSync(`${benchDir("results")}/latest-${scale}.json`, JSON.stringify(results, null, 2));

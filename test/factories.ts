@@ -87,6 +87,8 @@ export interface CareerStep {
   readonly date: string;
   readonly rank?: RankCode;
   readonly unit?: string;
+  /** Leave and exit carry one (migration 0005); defaults to "other". */
+  readonly reason?: string;
 }
 
 export interface Career {
@@ -136,13 +138,16 @@ export async function seedWorkforce(
     await db
       .insertInto("career_events")
       .values(
-        facts.map((f) => ({
+        facts.map((f, i) => ({
           person_id: person.id,
           event_type: f.type,
           effective_date: f.date,
           rank_id: f.rankId,
           org_unit_id: f.orgUnitId,
           job_role_id: null,
+          reason: ["exit", "leave_start", "leave_end"].includes(f.type)
+            ? (career.steps[i]?.reason ?? "other")
+            : null,
         })),
       )
       .execute();

@@ -3,6 +3,7 @@ import { readCliLocale } from "../server/config";
 import { readPackageVersion } from "../server/version";
 import { registerAuditCommands } from "./commands/audit";
 import { registerDemoCommand } from "./commands/demo";
+import { registerExportCommands } from "./commands/export";
 import { registerImportCommands } from "./commands/import";
 import { registerMigrateCommand } from "./commands/migrate";
 import { registerServeCommand } from "./commands/serve";
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerUserCommands(program, i18n, getContext);
   registerImportCommands(program, i18n, getContext);
   registerAuditCommands(program, i18n, getContext);
+  registerExportCommands(program, i18n, getContext);
   // Actions read the real context: a broken environment fails there, with every problem listed.
   program.hook("preAction", () => {
     getContext();

@@ -7,12 +7,13 @@ export function createProgressLine(
   let lastPrinted = 0;
   let isDirty = false;
   return {
-    update(text: string) {
+    /** `isNews`: print even off a terminal within the interval (e.g. a new phase began). */
+    update(text: string, isNews = false) {
       const now = Date.now();
       if (isTty) {
         stream.write(`\r${text}\u001b[K`);
         isDirty = true;
-      } else if (now - lastPrinted >= intervalMs) {
+      } else if (isNews || now - lastPrinted >= intervalMs) {
         stream.write(text + "\n");
         lastPrinted = now;
       }

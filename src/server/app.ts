@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -25,6 +26,15 @@ import { createOrgUnitImporter } from "./features/org-units/org-units.import";
 import { createOrgUnitsRepository } from "./features/org-units/org-units.repository";
 import { registerOrgUnitRoutes } from "./features/org-units/org-units.routes";
 import { createOrgUnitsService } from "./features/org-units/org-units.service";
+import { createMappingsRepository } from "./features/personnel-import/mappings.repository";
+import { registerPersonnelImportRoutes } from "./features/personnel-import/personnel-import.routes";
+import { createPersonnelImportService } from "./features/personnel-import/personnel-import.service";
+import { createPersonnelExportRepository } from "./features/personnel-export/personnel-export.repository";
+import { registerPersonnelExportRoutes } from "./features/personnel-export/personnel-export.routes";
+import { createPersonnelExportService } from "./features/personnel-export/personnel-export.service";
+import { createPersonsRepository } from "./features/persons/persons.repository";
+import { registerPersonRoutes } from "./features/persons/persons.routes";
+import { createPersonsService } from "./features/persons/persons.service";
 import { createUsersAdminRepository } from "./features/users/users-admin.repository";
 import { createUsersAdminService } from "./features/users/users-admin.service";
 import { createUsersRepository } from "./features/users/users.repository";
@@ -35,6 +45,7 @@ import { registerWorkforceRoutes } from "./features/workforce/workforce.routes";
 import { createWorkforceService } from "./features/workforce/workforce.service";
 import { registerAccessControl } from "./http/access";
 import { registerErrorHandler } from "./http/error-handler";
+import { openapiSecuritySchemes, withRouteSecurity } from "./http/openapi-security";
 import { registerRouteRegistry } from "./http/route-registry";
 import { registerSecurityHeaders } from "./http/security-headers";
 
@@ -68,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",
@@ -76,8 +88,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         version: deps.version ?? "0.0.0",
         description: "Gender-responsive policing platform",
       },
+      components: { securitySchemes: openapiSecuritySchemes },
     },
-    transform: jsonSchemaTransform,
+    transform: withRouteSecurity(jsonSchemaTransform),
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
 
@@ -126,6 +139,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   registerAuditRoutes(app, createAuditService({ repo: createAuditRepository(db), audit }));
+  registerPersonRoutes(
+    app,
+    createPersonsService({
+      repo: createPersonsRepository(deps.database),
+      orgUnits,
+      audit,
+      today,
+      now,
+    }),
+  );
+  registerPersonnelExportRoutes(
+    app,
+    createPersonnelExportService({
+      repo: createPersonnelExportRepository(db),
+      orgUnits,
+      audit,
+      today,
+    }),
+  );
+  const mappings = createMappingsRepository(db);
+  registerPersonnelImportRoutes(app, {
+    service: createPersonnelImportService({ database: deps.database, mappings, audit, today }),
+    mappings,
+    audit,
+  });
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, () =>
     app.swagger(),

@@ -112,3 +112,30 @@ describe.each(testEngines())("startServer (%s)", (engine) => {
     await reopened.close();
   });
 });
+
+describe("startServer on a first start with the demo", () => {
+  let root: string;
+  beforeAll(() => {
+    root = makeTempDir();
+  });
+  afterAll(() => removeTempDirs(root));
+
+  it("loads the demo country and writes the sample HR files beside the embedded database", async () => {
+    const dataDir = path.join(root, "data");
+    const server = await startServer(
+      configFor({ TANDEM_DATA_DIR: dataDir, TANDEM_DEMO: "true", TANDEM_DEMO_SCALE: "small" }),
+    );
+    try {
+      expect(server.demo).toMatchObject({
+        isLoaded: true,
+        filesDir: path.join(dataDir, "demo-files"),
+      });
+      const year = new Date().getUTCFullYear();
+      expect(fs.readdirSync(path.join(dataDir, "demo-files"))).toContain(
+        `personnel-snapshot-${year}-01-31.csv`,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});

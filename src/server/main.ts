@@ -10,6 +10,7 @@ import { migrate } from "./db/migrate";
 import { createLogger } from "./logger";
 import { resolveSecretKey } from "./security/secret-key";
 import { createDemoService, type DemoProgress } from "./features/demo/demo.service";
+import { defaultDemoFilesDir, writeDemoFiles } from "./features/demo/demo-files";
 import { createUsersRepository } from "./features/users/users.repository";
 import { createUsersService } from "./features/users/users.service";
 import { readPackageVersion } from "./version";
@@ -26,6 +27,8 @@ export interface StartedServer {
     readonly units?: number;
     readonly persons?: number;
     readonly events?: number;
+    /** Where the sample HR files to import were written (embedded engine only). */
+    readonly filesDir?: string;
   };
   close(): Promise<void>;
 }
@@ -61,6 +64,16 @@ export async function startServer(config: Config, hooks: StartHooks = {}): Promi
       };
       logger.info(summary, "demo country loaded");
       await createAuditRecorder(database.db).record(DEMO_LOAD_ENTRY);
+      const filesDir = defaultDemoFilesDir(config);
+      if (filesDir) {
+        // The files are a convenience: a start must not fail because they could not be written.
+        try {
+          await writeDemoFiles(filesDir, summary);
+          demo = { ...demo, filesDir };
+        } catch (error) {
+          logger.warn({ err: error, dir: filesDir }, "could not write the sample HR files");
+        }
+      }
     }
 
     const admin = await ensureFirstAdmin(

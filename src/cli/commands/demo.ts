@@ -1,6 +1,8 @@
+import path from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { createAuditRecorder, DEMO_LOAD_ENTRY } from "../../server/audit/audit-recorder";
 import { createDemoUsers, type DemoCredential } from "../../server/demo-users";
+import { defaultDemoFilesDir, writeDemoFiles } from "../../server/features/demo/demo-files";
 import { createDemoService } from "../../server/features/demo/demo.service";
 import { createUsersRepository } from "../../server/features/users/users.repository";
 import { createUsersService } from "../../server/features/users/users.service";
@@ -37,6 +39,14 @@ export function printDemoUsers(
   }
 }
 
+interface DemoCommandOptions {
+  seed: number;
+  scale: (typeof scales)[number];
+  endYear?: number;
+  /** Where to write the sample HR files (default: beside the embedded database). */
+  files?: string;
+}
+
 export function registerDemoCommand(
   program: Command,
   i18n: Translator,
@@ -58,7 +68,8 @@ export function registerDemoCommand(
       "default" as (typeof scales)[number],
     )
     .option("--end-year <year>", t("cli.demo.endYear"), parseInteger)
-    .action(async (options: { seed: number; scale: (typeof scales)[number]; endYear?: number }) => {
+    .option("--files <dir>", t("cli.demo.files"))
+    .action(async (options: DemoCommandOptions) => {
       const ctx = getContext();
       const progress = createProgressLine(ctx.err);
       const { summary, users } = await withDatabase(ctx, async (database) => {
@@ -91,6 +102,13 @@ export function registerDemoCommand(
           events: summary.events,
         }),
       );
+      const filesDir = options.files
+        ? path.resolve(options.files)
+        : defaultDemoFilesDir(ctx.config);
+      if (filesDir) {
+        await writeDemoFiles(filesDir, summary);
+        printLine(ctx.out, t("cli.demo.filesWritten", { dir: filesDir }));
+      }
       printDemoUsers(ctx, users);
     });
 }

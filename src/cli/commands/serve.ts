@@ -62,6 +62,8 @@ export function registerServeCommand(
             ? t("cli.serve.databaseEmbedded", { dir: db.dataDir })
             : t("cli.serve.databaseServer", { url: redactUrl(db.url) })),
       );
+      if (server.demo.filesDir)
+        printLine(ctx.out, "  " + t("cli.serve.demoFiles", { dir: server.demo.filesDir }));
       printLine(ctx.out, t("cli.serve.stop"));
 
       await new Promise<void>((resolve) => {

@@ -25,6 +25,25 @@ describe.each(testEngines())("tandem user (%s)", (engine) => {
     }
   }
 
+  /** A session of the user, written straight to the database; returns the user's id. */
+  async function addSession(database: Database, username: string, tokenHash: string) {
+    const user = await database.db
+      .selectFrom("users")
+      .select("id")
+      .where("username", "=", username)
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto("sessions")
+      .values({
+        token_hash: tokenHash,
+        user_id: user.id,
+        csrf_token: "c".repeat(43),
+        expires_at: new Date(Date.now() + 3.6e6),
+      })
+      .execute();
+    return user.id;
+  }
+
   beforeAll(async () => {
     root = makeTempDir();
     if (engine === "postgres") {
@@ -70,22 +89,7 @@ describe.each(testEngines())("tandem user (%s)", (engine) => {
   });
 
   it("resets a password from standard input and revokes the user's sessions", async () => {
-    await withCliDatabase(async (database) => {
-      const alice = await database.db
-        .selectFrom("users")
-        .select("id")
-        .where("username", "=", "alice")
-        .executeTakeFirstOrThrow();
-      await database.db
-        .insertInto("sessions")
-        .values({
-          token_hash: "h",
-          user_id: alice.id,
-          csrf_token: "c".repeat(43),
-          expires_at: new Date(Date.now() + 3.6e6),
-        })
-        .execute();
-    });
+    await withCliDatabase((database) => addSession(database, "alice", "h"));
     const result = await tandem(
       ["user", "reset-password", "alice", "--password-stdin"],
       "alice-password-2\n",
@@ -100,6 +104,63 @@ describe.each(testEngines())("tandem user (%s)", (engine) => {
     const result = await tandem(["user", "reset-password", "ghost"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("Error: There is no user named ghost.\n");
+  });
+
+  it("resets the two-step sign-in of a user who lost their phone, and audits it", async () => {
+    await withCliDatabase(async (database) => {
+      const aliceId = await addSession(database, "alice", "h2");
+      await database.db
+        .insertInto("user_totp")
+        .values({
+          user_id: aliceId,
+          secret_encrypted: "v1.sealed",
+          created_at: new Date(),
+          confirmed_at: new Date(),
+        })
+        .execute();
+      await database.db
+        .insertInto("user_recovery_codes")
+        .values([1, 2].map((n) => ({ user_id: aliceId, code_hash: String(n).repeat(64) })))
+        .execute();
+    });
+    const result = await tandem(["user", "reset-2fa", "alice"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      "Two-step sign-in of alice reset; every session of this user was revoked. " +
+        "If their role requires it, they set it up again at their next sign-in.\n",
+    );
+    await withCliDatabase(async (database) => {
+      const count = async (table: "user_totp" | "user_recovery_codes" | "sessions") =>
+        (await database.db.selectFrom(table).select("user_id").execute()).length;
+      expect([
+        await count("user_totp"),
+        await count("user_recovery_codes"),
+        await count("sessions"),
+      ]).toEqual([0, 0, 0]);
+      const entry = await database.db
+        .selectFrom("audit_log")
+        .select(["actor_username", "action", "entity_type", "fields", "outcome"])
+        .orderBy("id", "desc")
+        .executeTakeFirstOrThrow();
+      expect(entry).toEqual({
+        actor_username: "system",
+        action: "user.two_factor_reset",
+        entity_type: "user",
+        fields: ["totp_secret", "recovery_codes"],
+        outcome: "success",
+      });
+    });
+  });
+
+  it.each([
+    ["alice", "Error: Two-step sign-in is not turned on for this account.\n"],
+    ["ghost", "Error: There is no user named ghost.\n"],
+  ])("refuses to reset the two-step sign-in of %s and exits 1", async (username, message) => {
+    const result = await tandem(["user", "reset-2fa", username]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(message);
+    expect(result.stdout).toBe("");
   });
 
   it("left exactly the users, roles, passwords and sessions the commands describe", async () => {

@@ -1,8 +1,10 @@
 import type { Command } from "commander";
 import { AppError } from "../../core/errors";
-import { createAuditRecorder } from "../../server/audit/audit-recorder";
+import { createAuditRecorder, SYSTEM_ACTOR } from "../../server/audit/audit-recorder";
 import { ensureRootUnit } from "../../server/bootstrap";
 import { createOrgUnitsRepository } from "../../server/features/org-units/org-units.repository";
+import { createUsersAdminRepository } from "../../server/features/users/users-admin.repository";
+import { createUsersAdminService } from "../../server/features/users/users-admin.service";
 import { createUsersRepository } from "../../server/features/users/users.repository";
 import { createUsersService } from "../../server/features/users/users.service";
 import type { Translator } from "../messages";
@@ -81,5 +83,29 @@ export function registerUserCommands(
       printLine(ctx.out, t("cli.user.resetPassword.done", { username }));
       if (result.isGenerated)
         printLine(ctx.out, t("cli.user.generatedPassword", { password: result.password }));
+    });
+
+  user
+    .command("reset-2fa")
+    .description(t("cli.user.resetTwoFactor.description"))
+    .argument("<username>")
+    .action(async (username: string) => {
+      const ctx = getContext();
+      await withDatabase(ctx, async (database) => {
+        const users = createUsersRepository(database.db);
+        const account = await users.findByUsername(username);
+        if (!account) throw new AppError("user.not_found", { username });
+        const audit = createAuditRecorder(database.db);
+        const repo = createUsersAdminRepository(database.db);
+        const rootPath = await repo.rootPath();
+        // The operator of the command line administers the whole tree, like `tandem import`.
+        const scope = { unitPaths: rootPath === undefined ? [] : [rootPath] };
+        await createUsersAdminService({
+          repo,
+          users: createUsersService(users, audit),
+          audit,
+        }).resetTwoFactor(scope, SYSTEM_ACTOR, account.id);
+      });
+      printLine(ctx.out, t("cli.user.resetTwoFactor.done", { username }));
     });
 }

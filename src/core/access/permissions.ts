@@ -28,6 +28,12 @@ export const actions = [
   "users.read",
   /** Create, disable and enable users; add and remove role assignments (admin only). */
   "users.write",
+  /** Import personnel files, save mapping templates, correct career events (hr-officer, admin). */
+  "personnel.write",
+  /** Find a person and read their career timeline; every read is audited (person-level). */
+  "personnel.read",
+  /** Download the register or its event history as CSV or XLSX; audited (person-level). */
+  "personnel.export",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -35,8 +41,8 @@ const everyone: readonly Action[] = ["org_units.read", "workforce.headline.read"
 
 export const permissions: Readonly<Record<Role, readonly Action[]>> = {
   admin: actions,
-  "hq-analyst": everyone,
-  "hr-officer": everyone,
+  "hq-analyst": [...everyone, "personnel.read", "personnel.export"],
+  "hr-officer": [...everyone, "personnel.write", "personnel.read", "personnel.export"],
   "unit-manager": everyone,
   "community-officer": everyone,
   "case-officer": everyone,
@@ -52,7 +58,14 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = {
  * declares `config.personLevel: true`, and `server/http/route-registry.ts` refuses to register it
  * under an action a partner-viewer holds.
  */
-export const personLevelActions: readonly Action[] = ["users.read", "audit.read", "audit.export"];
+export const personLevelActions: readonly Action[] = [
+  "users.read",
+  "audit.read",
+  "audit.export",
+  "personnel.write",
+  "personnel.read",
+  "personnel.export",
+];
 
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);

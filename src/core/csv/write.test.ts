@@ -29,4 +29,9 @@ describe("csvLine", () => {
   it("writes an empty row as a bare newline", () => {
     expect(csvLine([])).toBe("\n");
   });
+
+  it("takes another delimiter and newline, quoting fields that hold the delimiter", () => {
+    expect(csvLine(["a;b", "a,b", 'q"', null], ";", "\r\n")).toBe('"a;b";a,b;"q""";\r\n');
+    expect(csvField("tab\there", "\t")).toBe('"tab\there"');
+  });
 });

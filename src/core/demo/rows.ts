@@ -1,5 +1,5 @@
 import { csvLine } from "../csv/write";
-import { deriveSpells, type CareerEventFact } from "../workforce/spells";
+import { deriveSpells, spellCsvLine, type CareerEventFact } from "../workforce/spells";
 import type { DemoPerson } from "./careers";
 
 /** Database ids for the demo's codes, decided by the loader. */
@@ -30,16 +30,6 @@ export const EVENT_COLUMNS = [
   "job_role_id",
   "reason",
 ] as const;
-export const SPELL_COLUMNS = [
-  "person_id",
-  "valid_from",
-  "valid_to",
-  "rank_id",
-  "org_unit_id",
-  "job_role_id",
-  "is_leadership",
-  "on_leave",
-] as const;
 
 export function emptyBatch(): DemoCsvBatch {
   return { persons: [], events: [], spells: [], personCount: 0, eventCount: 0, spellCount: 0 };
@@ -66,19 +56,6 @@ export function appendPersonRows(
   const { spells, errors } = deriveSpells(facts, ids.leadershipRoleIds);
   if (errors.length)
     throw new Error(`demo career of ${person.serviceNumber} is inconsistent: ${errors[0]?.code}`);
-  for (const s of spells) {
-    batch.spells.push(
-      csvLine([
-        personId,
-        s.validFrom,
-        s.validTo,
-        s.rankId,
-        s.orgUnitId,
-        s.jobRoleId,
-        s.isLeadership,
-        s.onLeave,
-      ]),
-    );
-  }
+  for (const s of spells) batch.spells.push(spellCsvLine(personId, s));
   batch.spellCount += spells.length;
 }

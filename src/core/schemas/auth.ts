@@ -70,3 +70,11 @@ export const twoFactorConfirmResponse = signedIn.extend({
 });
 
 export const twoFactorDisableBody = z.object({ password });
+
+/** New recovery codes replace all earlier ones; the password confirms it is the user. */
+export const recoveryCodesBody = z.object({ password });
+
+export const recoveryCodesResponse = z.object({
+  /** Ten single-use codes, shown once. */
+  recoveryCodes: z.array(z.string()),
+});

@@ -2,6 +2,12 @@ import { z } from "zod";
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
 
+/** A real calendar day in ISO form (2025-02-29 and 2025-13-01 are refused). */
+export const calendarDate = isoDate.refine((value) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}, "not a calendar date");
+
 export const errorResponse = z.object({
   error: z.object({
     code: z.string(),

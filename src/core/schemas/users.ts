@@ -14,6 +14,8 @@ export const adminUser = z.object({
   username: z.string(),
   displayName: z.string(),
   isDisabled: z.boolean(),
+  /** Two-step sign-in is set up; an administrator may reset it (a lost phone). */
+  isTwoFactorEnabled: z.boolean(),
   assignments: z.array(roleAssignment),
   /** Every assignment of the user lies in the caller's scope, so the caller may change the account. */
   isManageable: z.boolean(),

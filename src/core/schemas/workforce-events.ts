@@ -19,5 +19,8 @@ export const leaveReasons = [
   "study",
   "secondment",
   "un_mission",
+  "other",
 ] as const;
+export type LeaveReason = (typeof leaveReasons)[number];
 export const exitReasons = ["retirement", "resignation", "dismissal", "death", "other"] as const;
+export type ExitReason = (typeof exitReasons)[number];

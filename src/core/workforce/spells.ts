@@ -1,3 +1,4 @@
+import { csvLine } from "../csv/write";
 import type { CareerEventType } from "../schemas/workforce-events";
 
 /** A career event with the state that holds after it (null = unchanged from the previous state). */
@@ -86,4 +87,30 @@ export function deriveSpells(
     last = { rankId, orgUnitId, jobRoleId };
   });
   return { spells, errors };
+}
+
+/** The columns of `career_spells`, in the order of `spellCsvLine`. */
+export const SPELL_COLUMNS = [
+  "person_id",
+  "valid_from",
+  "valid_to",
+  "rank_id",
+  "org_unit_id",
+  "job_role_id",
+  "is_leadership",
+  "on_leave",
+] as const;
+
+/** One spell as a CSV line for COPY into `career_spells`. */
+export function spellCsvLine(personId: number, s: Spell): string {
+  return csvLine([
+    personId,
+    s.validFrom,
+    s.validTo,
+    s.rankId,
+    s.orgUnitId,
+    s.jobRoleId,
+    s.isLeadership,
+    s.onLeave,
+  ]);
 }

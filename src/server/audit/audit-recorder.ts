@@ -1,5 +1,6 @@
-import { sql, type Kysely } from "kysely";
+import { CompiledQuery, type Kysely } from "kysely";
 import { computeEntryHash, GENESIS_HASH, type AuditEntryContent } from "../../core/audit/chain";
+import type { BulkSession } from "../db/client";
 import type { DB } from "../db/schema";
 import type { AuditActor, AuditEntryInput, AuditRecorder } from "./recorder";
 
@@ -40,11 +41,60 @@ function clip(value: string | null, max: number): string | null {
   return value === null ? null : value.slice(0, max);
 }
 
+/** Runs one SQL statement with positional parameters; a Kysely transaction or a bulk session. */
+type Run = (statement: string, params: readonly unknown[]) => Promise<Record<string, unknown>[]>;
+
 /**
- * Appends entries to the hash chain in `audit_log`. In one transaction it takes the chain's advisory
- * lock, reads the last entry and inserts the next with id = last id + 1 and its hash, so several
- * processes on one PostgreSQL append to one correct chain. The time comes from `now`.
- * Call it after the write has committed, never inside another transaction (PGlite has one connection).
+ * Appends one entry inside the caller's transaction: takes the chain's advisory lock, reads the last
+ * entry and inserts the next with id = last id + 1 and its hash, so several processes on one
+ * PostgreSQL append to one correct chain.
+ */
+async function appendEntry(run: Run, entry: AuditEntryInput, occurredAt: Date): Promise<void> {
+  checkInput(entry);
+  await run(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`, []);
+  const last = (await run("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", []))[0];
+  const content: AuditEntryContent = {
+    id: (last ? Number(last.id) : 0) + 1,
+    occurredAt,
+    actorUserId: entry.actor.userId,
+    actorUsername: entry.actor.username,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    orgUnitId: entry.orgUnitId,
+    fields: [...entry.fields],
+    outcome: entry.outcome,
+    ip: clip(entry.actor.ip, MAX_IP),
+    userAgent: clip(entry.actor.userAgent, MAX_USER_AGENT),
+  };
+  const prevHash = last ? String(last.hash) : GENESIS_HASH;
+  await run(
+    `INSERT INTO audit_log (id, occurred_at, actor_user_id, actor_username, action, entity_type,
+       entity_id, org_unit_id, fields, outcome, ip, user_agent, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [
+      content.id,
+      content.occurredAt,
+      content.actorUserId,
+      content.actorUsername,
+      content.action,
+      content.entityType,
+      content.entityId,
+      content.orgUnitId,
+      content.fields,
+      content.outcome,
+      content.ip,
+      content.userAgent,
+      prevHash,
+      computeEntryHash(prevHash, content),
+    ],
+  );
+}
+
+/**
+ * Appends entries to the hash chain in `audit_log`, each in its own transaction. The time comes
+ * from `now`. Call it after the write has committed, never inside another transaction (PGlite has
+ * one connection); a write that runs in a bulk session records its entry there with `recordInSession`.
  */
 export function createAuditRecorder(
   db: Kysely<DB>,
@@ -54,49 +104,32 @@ export function createAuditRecorder(
   return {
     async record(entry) {
       checkInput(entry);
-      await db.transaction().execute(async (trx) => {
-        await sql`SELECT pg_advisory_xact_lock(${sql.lit(AUDIT_CHAIN_LOCK_KEY)})`.execute(trx);
-        const last = await trx
-          .selectFrom("audit_log")
-          .select(["id", "hash"])
-          .orderBy("id", "desc")
-          .limit(1)
-          .executeTakeFirst();
-        const content: AuditEntryContent = {
-          id: (last?.id ?? 0) + 1,
-          occurredAt: new Date(now().getTime()),
-          actorUserId: entry.actor.userId,
-          actorUsername: entry.actor.username,
-          action: entry.action,
-          entityType: entry.entityType,
-          entityId: entry.entityId,
-          orgUnitId: entry.orgUnitId,
-          fields: [...entry.fields],
-          outcome: entry.outcome,
-          ip: clip(entry.actor.ip, MAX_IP),
-          userAgent: clip(entry.actor.userAgent, MAX_USER_AGENT),
-        };
-        const prevHash = last?.hash ?? GENESIS_HASH;
-        await trx
-          .insertInto("audit_log")
-          .values({
-            id: content.id,
-            occurred_at: content.occurredAt,
-            actor_user_id: content.actorUserId,
-            actor_username: content.actorUsername,
-            action: content.action,
-            entity_type: content.entityType,
-            entity_id: content.entityId,
-            org_unit_id: content.orgUnitId,
-            fields: content.fields,
-            outcome: content.outcome,
-            ip: content.ip,
-            user_agent: content.userAgent,
-            prev_hash: prevHash,
-            hash: computeEntryHash(prevHash, content),
-          })
-          .execute();
-      });
+      await db
+        .transaction()
+        .execute((trx) =>
+          appendEntry(
+            async (statement, params) =>
+              (
+                await trx.executeQuery<Record<string, unknown>>(
+                  CompiledQuery.raw(statement, [...params]),
+                )
+              ).rows,
+            entry,
+            new Date(now().getTime()),
+          ),
+        );
     },
   };
+}
+
+/**
+ * Records an entry inside a bulk session's transaction, so the entry commits (or rolls back) with
+ * the write it describes: an import is never committed without its audit entry.
+ */
+export function recordInSession(
+  session: BulkSession,
+  entry: AuditEntryInput,
+  occurredAt: Date = new Date(),
+): Promise<void> {
+  return appendEntry((statement, params) => session.execute(statement, params), entry, occurredAt);
 }

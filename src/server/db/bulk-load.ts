@@ -5,11 +5,13 @@ import type { BulkSession } from "./client";
  * indexes and foreign keys of the tables being filled, load, then recreate them. Recreating a
  * foreign key re-validates every row at once, so integrity is checked exactly as a row-by-row load
  * would check it, and a violation aborts the whole transaction. Runs inside `session`'s transaction.
+ * `keepIndexes` names indexes the work itself needs to read with (they stay in place).
  */
 export async function withDeferredIndexesAndForeignKeys<T>(
   session: BulkSession,
   tables: readonly string[],
   work: () => Promise<T>,
+  options: { keepIndexes?: readonly string[] } = {},
 ): Promise<T> {
   const foreignKeys = await session.execute(
     `SELECT conname AS name, conrelid::regclass::text AS table_name, pg_get_constraintdef(oid) AS definition
@@ -19,8 +21,9 @@ export async function withDeferredIndexesAndForeignKeys<T>(
   const indexes = await session.execute(
     `SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition
        FROM pg_index WHERE indrelid::regclass::text = ANY($1::text[]) AND NOT indisprimary AND NOT indisunique
+         AND NOT indexrelid::regclass::text = ANY($2::text[])
        ORDER BY 1`,
-    [tables],
+    [tables, options.keepIndexes ?? []],
   );
   for (const fk of foreignKeys)
     await session.execute(

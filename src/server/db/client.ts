@@ -164,8 +164,9 @@ async function openPglite(dataDir: string | null): Promise<Database> {
                 size = 0;
               };
               for await (const chunk of chunks) {
-                batch.push(chunk);
-                size += chunk.length;
+                const text = String(chunk);
+                batch.push(text);
+                size += text.length;
                 if (size >= 16 * 1024 * 1024) await flush();
               }
               await flush();

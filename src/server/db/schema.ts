@@ -95,6 +95,37 @@ export interface CareerEventsTable {
   job_role_id: number | null;
   reason: string | null;
   recorded_at: Timestamp;
+  import_batch_id: number | null;
+}
+
+export interface ImportBatchesTable {
+  id: BigId;
+  kind: "personnel_snapshot" | "personnel_events";
+  file_name: string;
+  file_sha256: string;
+  as_of: DateString | null;
+  options: ColumnType<unknown, string, string>;
+  counts: ColumnType<unknown, string, string>;
+  imported_by: number | null;
+  org_unit_id: number | null;
+  imported_at: Timestamp;
+}
+
+export interface CareerEventRetractionsTable {
+  event_id: number;
+  replacement_event_id: number | null;
+  reason: string;
+  retracted_by: number | null;
+  retracted_at: Timestamp;
+}
+
+export interface ImportMappingsTable {
+  id: Generated<number>;
+  kind: "personnel";
+  name: string;
+  mapping: ColumnType<unknown, string, string>;
+  updated_by: number | null;
+  updated_at: Timestamp;
 }
 
 export interface CareerSpellsTable {
@@ -203,6 +234,9 @@ export interface DB {
   persons: PersonsTable;
   career_events: CareerEventsTable;
   career_spells: CareerSpellsTable;
+  import_batches: ImportBatchesTable;
+  career_event_retractions: CareerEventRetractionsTable;
+  import_mappings: ImportMappingsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;

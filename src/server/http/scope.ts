@@ -33,6 +33,7 @@ export function inScope(path: Expression<string>, scope: Scope): Expression<SqlB
   )})`;
 }
 
-function escapeLike(value: string): string {
+/** Escapes backslash, `%` and `_` for a LIKE pattern (backslash is the default escape character). */
+export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

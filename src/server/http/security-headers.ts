@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 
 const policy = {
   "default-src": "'self'",
@@ -33,17 +33,27 @@ export const HSTS = "max-age=31536000; includeSubDomains";
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook("onSend", async (request, reply) => {
-    reply.header("X-Content-Type-Options", "nosniff");
-    reply.header("Referrer-Policy", "no-referrer");
-    reply.header("X-Frame-Options", "DENY");
-    reply.header("Cross-Origin-Opener-Policy", "same-origin");
-    reply.header("Cross-Origin-Resource-Policy", "same-origin");
-    reply.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-    reply.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    if (request.protocol === "https") reply.header("Strict-Transport-Security", HSTS);
+    reply.headers(securityHeaders(request));
     // API answers carry personal data: never kept by the browser or a shared cache.
     if (request.url.startsWith("/api/") && !reply.hasHeader("Cache-Control")) {
       reply.header("Cache-Control", "no-store");
     }
   });
+}
+
+/**
+ * The headers every answer carries. A streamed answer that bypasses Fastify's hooks (server-sent
+ * events, `reply.hijack()`) writes them itself.
+ */
+export function securityHeaders(request: FastifyRequest): Record<string, string> {
+  return {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    ...(request.protocol === "https" ? { "Strict-Transport-Security": HSTS } : {}),
+  };
 }

@@ -4,6 +4,9 @@ import { AuditPage } from "../features/audit/audit.page";
 import { AccountPage } from "../features/auth/account.page";
 import { HomePage } from "../features/home/home.page";
 import { OrgUnitsAdminPage } from "../features/org-units/org-units-admin.page";
+import { PersonPage } from "../features/persons/person.page";
+import { PersonsPage } from "../features/persons/persons.page";
+import { PersonnelImportPage } from "../features/personnel-import/personnel-import.page";
 import { UsersAdminPage } from "../features/users/users-admin.page";
 import { AuthGate } from "./auth-gate";
 import { NotFoundPage } from "./not-found.page";
@@ -14,10 +17,13 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: "audit", element: <AuditPage /> },
+      { path: "people", element: <PersonsPage /> },
+      { path: "people/:id", element: <PersonPage /> },
       { path: "admin/org-units", element: <OrgUnitsAdminPage /> },
       { path: "admin/users", element: <UsersAdminPage /> },
       { path: "account", element: <AccountPage /> },
       { path: "admin/api-tokens", element: <ApiTokensPage /> },
+      { path: "import/personnel", element: <PersonnelImportPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { errorResponse } from "../../core/schemas/common";
+import { createSseParser, type ServerSentEvent } from "./sse";
 
 export type ErrorDetails = Record<string, unknown>;
 
@@ -51,38 +52,94 @@ async function readError(response: Response): Promise<ApiError> {
     : new ApiError(response.status, response.status >= 500 ? "internal" : "request.invalid");
 }
 
+const isAbort = (error: unknown) => error instanceof DOMException && error.name === "AbortError";
+
+/** fetch with the session cookie: a network failure becomes ApiError, a refusal its ApiError. */
+async function send(path: string, init: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, credentials: "same-origin" });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw new ApiError(0, clientErrorCodes.network);
+  }
+  if (!response.ok) throw await readError(response);
+  return response;
+}
+
 /** Calls the API with the session cookie; resolves to the validated body or rejects with ApiError. */
 export async function apiRequest<T extends z.ZodType = z.ZodNever>(
   method: Method,
   path: string,
   options: RequestOptions<T> = {},
 ): Promise<z.infer<T>> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: {
-        Accept: "application/json",
-        ...(options.body === undefined
-          ? {}
-          : {
-              "Content-Type": options.body instanceof Blob ? options.body.type : "application/json",
-            }),
-        ...(method !== "GET" && csrfToken ? { "X-CSRF-Token": csrfToken } : {}),
-      },
-      ...(options.body === undefined
+  const response = await send(path, {
+    method,
+    headers: {
+      Accept: "application/json",
+      ...(options.body === undefined || options.body instanceof FormData
         ? {}
-        : { body: options.body instanceof Blob ? options.body : JSON.stringify(options.body) }),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(0, clientErrorCodes.network);
-  }
-  if (!response.ok) throw await readError(response);
+        : {
+            "Content-Type": options.body instanceof Blob ? options.body.type : "application/json",
+          }),
+      ...(method !== "GET" && csrfToken ? { "X-CSRF-Token": csrfToken } : {}),
+    },
+    ...(options.body === undefined
+      ? {}
+      : {
+          body:
+            options.body instanceof Blob || options.body instanceof FormData
+              ? options.body
+              : JSON.stringify(options.body),
+        }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   if (!options.schema) return undefined as z.infer<T>;
   const parsed = options.schema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) throw new ApiError(response.status, clientErrorCodes.badResponse);
   return parsed.data;
+}
+
+/**
+ * Posts a form (multipart, its boundary chosen by the browser) and reads the answer as server-sent
+ * events as they arrive, calling `onEvent` for each. Resolves when the stream ends; rejects with
+ * ApiError when the server refuses the request, and with the AbortError when `signal` aborts.
+ */
+export async function apiEventStream(
+  path: string,
+  body: FormData,
+  onEvent: (event: ServerSentEvent) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const response = await send(path, {
+    method: "POST",
+    headers: {
+      Accept: "text/event-stream",
+      ...(csrfToken ? { "X-CSRF-Token": csrfToken } : {}),
+    },
+    body,
+    ...(signal ? { signal } : {}),
+  });
+  const isEventStream = response.headers.get("Content-Type")?.startsWith("text/event-stream");
+  if (!isEventStream || !response.body) {
+    throw new ApiError(response.status, clientErrorCodes.badResponse);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const parser = createSseParser();
+  for (;;) {
+    let chunk: ReadableStreamReadResult<string>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      throw new ApiError(0, clientErrorCodes.network);
+    }
+    if (chunk.done) return;
+    try {
+      for (const event of parser.push(chunk.value)) onEvent(event);
+    } catch (error) {
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
+  }
 }

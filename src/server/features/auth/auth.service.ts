@@ -16,7 +16,7 @@ import {
   type IssuedSession,
   type SessionIssuer,
 } from "./sessions";
-import { retryAfterSeconds, type SignInThrottle } from "./sign-in-throttle";
+import { lockedError, type SignInThrottle } from "./sign-in-throttle";
 import type { TwoFactorRepository } from "./two-factor.repository";
 
 export type { AuthContext } from "../../http/auth-context";
@@ -85,9 +85,7 @@ export function createAuthService(deps: {
         user: known,
         client: input.client,
       });
-      throw new AppError("auth.locked", {
-        retryAfterSeconds: retryAfterSeconds(ticket.lockedUntil, deps.now()),
-      });
+      throw lockedError(ticket.lockedUntil, deps.now());
     }
     const isValid = await verifyPassword(
       user?.passwordHash ?? (await getDummyHash()),
@@ -112,9 +110,7 @@ export function createAuthService(deps: {
         client: input.client,
         fields: failure.newlyLocked.map((kind) => `throttle.${kind}`),
       });
-      throw new AppError("auth.locked", {
-        retryAfterSeconds: retryAfterSeconds(failure.lockedUntil, deps.now()),
-      });
+      throw lockedError(failure.lockedUntil, deps.now());
     }
     return undefined;
   }
@@ -156,9 +152,7 @@ export function createAuthService(deps: {
       const action = "auth.second_factor";
       if (ticket.isRefused) {
         await audit.record({ action, outcome: "denied", user, client });
-        throw new AppError("auth.locked", {
-          retryAfterSeconds: retryAfterSeconds(ticket.lockedUntil, deps.now()),
-        });
+        throw lockedError(ticket.lockedUntil, deps.now());
       }
       const method = await deps.secondFactor.verify(user.id, code);
       if (!method) {
@@ -167,9 +161,7 @@ export function createAuthService(deps: {
         if (failure.lockedUntil) {
           await deps.auth.deleteSession(pending.tokenHash);
           await audit.record({ action: "auth.lockout", outcome: "denied", user, client });
-          throw new AppError("auth.locked", {
-            retryAfterSeconds: retryAfterSeconds(failure.lockedUntil, deps.now()),
-          });
+          throw lockedError(failure.lockedUntil, deps.now());
         }
         throw new AppError("auth.second_factor_invalid");
       }

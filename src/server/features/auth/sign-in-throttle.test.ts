@@ -51,14 +51,31 @@ describe.each(testEngines())("sign-in throttling (%s)", (engine) => {
     }
     const fifth = await login("ana", "wrong-password-5");
     expect(fifth.statusCode).toBe(429);
-    expect(errorOf(fifth)).toEqual({ code: "auth.locked", details: { retryAfterSeconds: 900 } });
+    expect(errorOf(fifth)).toEqual({
+      code: "auth.locked",
+      details: { retryAfterSeconds: 900, retryAfterMinutes: 15 },
+    });
     expect(fifth.headers["retry-after"]).toBe("900");
 
     clock += 5 * MINUTE;
     const right = await login("ana", TEST_PASSWORD);
     expect(right.statusCode).toBe(429);
-    expect(errorOf(right)).toEqual({ code: "auth.locked", details: { retryAfterSeconds: 600 } });
+    expect(errorOf(right)).toEqual({
+      code: "auth.locked",
+      details: { retryAfterSeconds: 600, retryAfterMinutes: 10 },
+    });
     expect(right.cookies.filter((c) => c.name === SESSION_COOKIE)).toEqual([]);
+    // Whole minutes are rounded up; under a minute only seconds count (the message says which).
+    clock += 9 * MINUTE - 1_000;
+    expect(errorOf(await login("ana", TEST_PASSWORD)).details).toEqual({
+      retryAfterSeconds: 61,
+      retryAfterMinutes: 2,
+    });
+    clock += 30_000;
+    expect(errorOf(await login("ana", TEST_PASSWORD)).details).toEqual({
+      retryAfterSeconds: 31,
+      retryAfterMinutes: 0,
+    });
 
     expect(entries("auth.sign_in", "failure")).toHaveLength(5);
     expect(entries("auth.lockout")).toEqual([
@@ -69,10 +86,10 @@ describe.each(testEngines())("sign-in throttling (%s)", (engine) => {
         actor: expect.objectContaining({ username: "ana", ip: "192.0.2.1" }) as object,
       }),
     ]);
-    expect(entries("auth.sign_in", "denied")).toHaveLength(1);
+    expect(entries("auth.sign_in", "denied")).toHaveLength(3);
     expect(entries("auth.sign_in", "success")).toHaveLength(0);
 
-    clock += 10 * MINUTE;
+    clock += MINUTE;
     const after = await login("ana", TEST_PASSWORD);
     expect(after.statusCode).toBe(200);
     expect(entries("auth.sign_in", "success")).toHaveLength(1);
@@ -95,7 +112,7 @@ describe.each(testEngines())("sign-in throttling (%s)", (engine) => {
     expect([...statuses, during.statusCode]).toEqual([401, 401, 401, 401, 429, 429]);
     expect(errorOf(during)).toEqual({
       code: "auth.locked",
-      details: { retryAfterSeconds: 900 },
+      details: { retryAfterSeconds: 900, retryAfterMinutes: 15 },
     });
     // An unknown name is not written to the audit trail: it may be a password typed in the wrong box.
     expect(audit.entries.every((e) => e.actor.username === null)).toBe(true);
@@ -122,7 +139,10 @@ describe.each(testEngines())("sign-in throttling (%s)", (engine) => {
     expect(statuses.at(-1)).toBe(429);
     const fromLockedIp = await login("dina", TEST_PASSWORD, ip);
     expect(fromLockedIp.statusCode).toBe(429);
-    expect(errorOf(fromLockedIp).details).toEqual({ retryAfterSeconds: 900 });
+    expect(errorOf(fromLockedIp).details).toEqual({
+      retryAfterSeconds: 900,
+      retryAfterMinutes: 15,
+    });
     expect((await login("dina", TEST_PASSWORD, "198.51.100.8")).statusCode).toBe(200);
     expect(entries("auth.lockout").map((e) => e.fields)).toContainEqual(["throttle.ip"]);
     clock += 15 * MINUTE;

@@ -1,3 +1,4 @@
+import { AppError } from "../../../core/errors";
 import type { ThrottleKind, ThrottleRepository } from "./throttle.repository";
 
 export interface ThrottleLimits {
@@ -116,6 +117,13 @@ export function createSignInThrottle(deps: {
 
 export type SignInThrottle = ReturnType<typeof createSignInThrottle>;
 
-export function retryAfterSeconds(lockedUntil: Date, now: Date): number {
-  return Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+/**
+ * The refusal while a key is locked. `retryAfterSeconds` (also the Retry-After header) is exact;
+ * `retryAfterMinutes` rounds it up to whole minutes for the message, and is 0 under a minute, where
+ * the message counts seconds instead ("Try again in 15 minutes", "… in 40 seconds").
+ */
+export function lockedError(lockedUntil: Date, now: Date): AppError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+  const retryAfterMinutes = retryAfterSeconds < 60 ? 0 : Math.ceil(retryAfterSeconds / 60);
+  return new AppError("auth.locked", { retryAfterSeconds, retryAfterMinutes });
 }

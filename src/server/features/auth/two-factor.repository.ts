@@ -1,9 +1,21 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../../db/schema";
 
 export interface TotpRow {
   readonly secretEncrypted: string;
   readonly confirmedAt: Date | null;
+}
+
+async function replaceCodes(
+  trx: Transaction<DB>,
+  userId: number,
+  codeHashes: readonly string[],
+): Promise<void> {
+  await trx.deleteFrom("user_recovery_codes").where("user_id", "=", userId).execute();
+  await trx
+    .insertInto("user_recovery_codes")
+    .values(codeHashes.map((h) => ({ user_id: userId, code_hash: h })))
+    .execute();
 }
 
 /** TOTP secrets (encrypted by the service) and hashed recovery codes. */
@@ -59,11 +71,26 @@ export function createTwoFactorRepository(db: Kysely<DB>) {
           .returning("user_id")
           .executeTakeFirst();
         if (!updated) return false;
-        await trx.deleteFrom("user_recovery_codes").where("user_id", "=", input.userId).execute();
-        await trx
-          .insertInto("user_recovery_codes")
-          .values(input.recoveryCodeHashes.map((h) => ({ user_id: input.userId, code_hash: h })))
-          .execute();
+        await replaceCodes(trx, input.userId, input.recoveryCodeHashes);
+        return true;
+      });
+    },
+
+    /**
+     * Replaces every recovery code (used or not) by new ones; false, changing nothing, when
+     * two-step sign-in is not on. The TOTP row is locked, so a concurrent reset cannot interleave.
+     */
+    async replaceRecoveryCodes(userId: number, codeHashes: readonly string[]): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const enabled = await trx
+          .selectFrom("user_totp")
+          .select("user_id")
+          .where("user_id", "=", userId)
+          .where("confirmed_at", "is not", null)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!enabled) return false;
+        await replaceCodes(trx, userId, codeHashes);
         return true;
       });
     },

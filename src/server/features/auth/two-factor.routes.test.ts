@@ -257,4 +257,54 @@ describe.each(testEngines())("two-factor sign-in (%s)", (engine) => {
     const active = await enrol("adm", session);
     expect((await send(active, "GET", "/api/org-units")).statusCode).toBe(200);
   });
+
+  it("renews the recovery codes with the password; every earlier code stops working", async () => {
+    const signIn = async (username: string, code: string) =>
+      send(sessionOf(await login(username)), "POST", "/api/auth/login/second-factor", { code });
+    const session = sessionOf(await signIn("cas", codeFor("cas")));
+    const renew = (password: string) =>
+      send(session, "POST", "/api/auth/2fa/recovery-codes", { password });
+
+    const wrong = await renew("not-my-password");
+    expect([wrong.statusCode, errorOf(wrong).code]).toEqual([403, "auth.password_incorrect"]);
+    const renewed = await renew(TEST_PASSWORD);
+    expect(renewed.statusCode).toBe(200);
+    const codes = renewed.json<{ recoveryCodes: string[] }>().recoveryCodes;
+    const earlier = recovery.get("cas") ?? [];
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    expect(codes.filter((c) => earlier.includes(c))).toEqual([]);
+    const unused = await database.db
+      .selectFrom("user_recovery_codes as c")
+      .innerJoin("users as u", "u.id", "c.user_id")
+      .select("c.used_at")
+      .where("u.username", "=", "cas")
+      .execute();
+    expect(unused.map((r) => r.used_at)).toEqual(Array(10).fill(null));
+
+    // An earlier code that was never used is refused now; a new one signs in.
+    const old = await signIn("cas", earlier[1] ?? "");
+    expect([old.statusCode, errorOf(old).code]).toEqual([401, "auth.second_factor_invalid"]);
+    expect((await signIn("cas", codes[0] ?? "")).statusCode).toBe(200);
+    expect(
+      audit.entries
+        .filter((e) => e.action === "auth.recovery_codes_regenerate")
+        .map((e) => [e.outcome, e.fields]),
+    ).toEqual([
+      ["failure", []],
+      ["success", ["recovery_codes"]],
+    ]);
+
+    // Only for someone with two-step sign-in on, and only in a fully signed-in session.
+    const ana = sessionOf(await login("ana"));
+    const none = await send(ana, "POST", "/api/auth/2fa/recovery-codes", {
+      password: TEST_PASSWORD,
+    });
+    expect([none.statusCode, errorOf(none).code]).toEqual([409, "auth.two_factor_not_enabled"]);
+    const pending = sessionOf(await login("cas"));
+    const early = await send(pending, "POST", "/api/auth/2fa/recovery-codes", {
+      password: TEST_PASSWORD,
+    });
+    expect(early.statusCode).toBe(401);
+  });
 });

@@ -2,6 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  recoveryCodesBody,
+  recoveryCodesResponse,
   twoFactorConfirmBody,
   twoFactorConfirmResponse,
   twoFactorDisableBody,
@@ -56,6 +58,32 @@ export function registerTwoFactorRoutes(
         csrfToken: confirmed.session.csrfToken,
         recoveryCodes: confirmed.recoveryCodes,
       };
+    },
+  );
+
+  r.post(
+    "/api/auth/2fa/recovery-codes",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags: ["auth"],
+        summary: "New recovery codes (password required); every earlier code stops working",
+        body: recoveryCodesBody,
+        response: {
+          200: recoveryCodesResponse,
+          403: errorResponse,
+          409: errorResponse,
+          429: errorResponse,
+        },
+      },
+    },
+    (request) => {
+      requireAuth(request);
+      return service.regenerateRecoveryCodes(
+        requireSession(request),
+        request.body.password,
+        clientOf(request),
+      );
     },
   );
 

@@ -82,6 +82,40 @@ export function createTwoFactorService(deps: {
     },
 
     /**
+     * Ten new recovery codes (shown once) after the password is confirmed, as for turning two-step
+     * sign-in off; every earlier code, used or not, stops working.
+     */
+    async regenerateRecoveryCodes(
+      session: ResolvedSession,
+      password: string,
+      client: ClientInfo,
+    ): Promise<{ recoveryCodes: string[] }> {
+      const { user } = session.context;
+      const action = "auth.recovery_codes_regenerate";
+      const checked = await deps.authService.checkPassword({
+        username: user.username,
+        password,
+        client,
+        action,
+      });
+      if (!checked) throw new AppError("auth.password_incorrect");
+      const recoveryCodes = generateRecoveryCodes();
+      const isReplaced = await deps.repo.replaceRecoveryCodes(
+        user.id,
+        recoveryCodes.map(hashRecoveryCode),
+      );
+      if (!isReplaced) throw new AppError("auth.two_factor_not_enabled");
+      await deps.audit.record({
+        action,
+        outcome: "success",
+        user,
+        client,
+        fields: ["recovery_codes"],
+      });
+      return { recoveryCodes };
+    },
+
+    /**
      * Turns two-factor sign-in off after the password is confirmed; the user's other sessions end.
      * Where the role requires it, this session may then only enrol again (e.g. with a new phone).
      */

@@ -12,9 +12,9 @@ import {
   emptyBatch,
   EVENT_COLUMNS,
   PERSON_COLUMNS,
-  SPELL_COLUMNS,
 } from "../../../core/demo/rows";
 import { AppError } from "../../../core/errors";
+import { SPELL_COLUMNS } from "../../../core/workforce/spells";
 import { withDeferredIndexesAndForeignKeys } from "../../db/bulk-load";
 import type { Database } from "../../db/client";
 import { createDemoRepository, type RegisterState } from "./demo.repository";

@@ -14,6 +14,8 @@ export interface AccountRow {
   username: string;
   displayName: string;
   isDisabled: boolean;
+  /** Two-step sign-in is set up (a confirmed TOTP secret). */
+  isTwoFactorEnabled: boolean;
 }
 
 /** SQL of user administration: accounts, their role assignments (with unit paths for scoping). */
@@ -31,13 +33,22 @@ export function createUsersAdminRepository(db: Kysely<DB>) {
       ]);
   const accounts = () =>
     db
-      .selectFrom("users")
-      .select(["id", "username", "display_name as displayName", "is_disabled as isDisabled"]);
+      .selectFrom("users as u")
+      .leftJoin("user_totp as t", (join) =>
+        join.onRef("t.user_id", "=", "u.id").on("t.confirmed_at", "is not", null),
+      )
+      .select((eb) => [
+        "u.id as id",
+        "u.username as username",
+        "u.display_name as displayName",
+        "u.is_disabled as isDisabled",
+        eb("t.user_id", "is not", null).$castTo<boolean>().as("isTwoFactorEnabled"),
+      ]);
 
   return {
-    listAccounts: (): Promise<AccountRow[]> => accounts().orderBy("username").execute(),
+    listAccounts: (): Promise<AccountRow[]> => accounts().orderBy("u.username").execute(),
     findAccount: (id: number): Promise<AccountRow | undefined> =>
-      accounts().where("id", "=", id).executeTakeFirst(),
+      accounts().where("u.id", "=", id).executeTakeFirst(),
     listAssignments: (userIds?: readonly number[]): Promise<AssignmentRow[]> => {
       const query = assignments().orderBy("ra.id");
       if (userIds === undefined) return query.execute();
@@ -56,6 +67,25 @@ export function createUsersAdminRepository(db: Kysely<DB>) {
           .where("id", "=", userId)
           .execute();
         if (isDisabled) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+      });
+    },
+
+    /**
+     * Removes the user's TOTP secret and recovery codes and ends every session of theirs, in one
+     * transaction. False, changing nothing, when two-step sign-in was not on.
+     */
+    async resetTwoFactor(userId: number): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const removed = await trx
+          .deleteFrom("user_totp")
+          .where("user_id", "=", userId)
+          .where("confirmed_at", "is not", null)
+          .returning("user_id")
+          .executeTakeFirst();
+        if (!removed) return false;
+        await trx.deleteFrom("user_recovery_codes").where("user_id", "=", userId).execute();
+        await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+        return true;
       });
     },
 

@@ -121,6 +121,28 @@ export function createUsersAdminService(deps: {
       });
     },
 
+    /**
+     * For a user who lost both their phone and their recovery codes: removes their TOTP secret and
+     * recovery codes and ends their sessions. Where their role requires two-step sign-in, their next
+     * sign-in leads to enrolment (the sign-in itself decides that). Not for one's own account, which
+     * has the password-checked way on the account page.
+     */
+    resetTwoFactor(scope: Scope, actor: AuditActor, id: number): Promise<AdminUser> {
+      const fields = ["totp_secret", "recovery_codes"];
+      return recordWrite(
+        deps.audit,
+        entry(actor, "user.two_factor_reset", id, null, fields),
+        async () => {
+          const user = await requireManageable(scope, id);
+          if (actor.userId === id) throw new AppError("user.two_factor_reset_self", { id });
+          if (!(await repo.resetTwoFactor(id)))
+            throw new AppError("auth.two_factor_not_enabled", { username: user.username });
+          return reload(scope, id, actor.userId);
+        },
+        (user) => ({ orgUnitId: user.assignments[0]?.orgUnitId ?? null }),
+      );
+    },
+
     addRole(
       scope: Scope,
       actor: AuditActor,

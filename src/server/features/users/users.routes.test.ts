@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryAuditRecorder } from "../../../../test/audit";
-import { seedOrgTree, seedUser, type SeededTree } from "../../../../test/factories";
-import { errorOf } from "../../../../test/http";
+import { seedOrgTree, seedUser, TEST_PASSWORD, type SeededTree } from "../../../../test/factories";
+import { errorOf, injectAs, signInSession } from "../../../../test/http";
 import { injectWith, openSession, type TestSession } from "../../../../test/sessions";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../../../test/test-db";
 import type { AdminUser } from "../../../core/schemas/users";
@@ -223,6 +223,97 @@ describe.each(testEngines())("user administration (%s)", (engine) => {
       .executeTakeFirstOrThrow();
     expect(account.is_disabled).toBe(false);
     expect(audit.entries.at(-1)).toMatchObject({ action: "user.disable", outcome: "failure" });
+  });
+
+  it("resets the two-step sign-in of someone who lost their phone, ending their sessions", async () => {
+    const caseId = await seedUser(database.db, tree, {
+      username: "case.p1",
+      role: "case-officer",
+      unitCode: "P1-D1",
+    });
+    const analystId = await seedUser(database.db, tree, {
+      username: "analyst.p1",
+      role: "hq-analyst",
+      unitCode: "P1-D2",
+    });
+    // case.p1 enrols through the API (the role requires it); analyst.p1 turned it on voluntarily.
+    const caseSession = await signInSession(app, "case.p1");
+    expect(caseSession.recoveryCodes).toHaveLength(10);
+    await database.db
+      .insertInto("user_totp")
+      .values({
+        user_id: analystId,
+        secret_encrypted: "v1.sealed",
+        created_at: new Date(),
+        confirmed_at: new Date(),
+      })
+      .execute();
+    const status = async (username: string) => {
+      const login = await app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username, password: TEST_PASSWORD },
+      });
+      return login.json<{ status: string }>().status;
+    };
+    expect((await list(p1Admin)).find((u) => u.id === caseId)?.isTwoFactorEnabled).toBe(true);
+    const rowsOf = async (table: "user_totp" | "user_recovery_codes" | "sessions", id: number) =>
+      (await database.db.selectFrom(table).select("user_id").where("user_id", "=", id).execute())
+        .length;
+    expect(await rowsOf("user_recovery_codes", caseId)).toBe(10);
+
+    const reset = await call(p1Admin, "POST", `/api/users/${caseId}/reset-two-factor`);
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json<AdminUser>()).toMatchObject({
+      username: "case.p1",
+      isTwoFactorEnabled: false,
+    });
+    expect([
+      await rowsOf("user_totp", caseId),
+      await rowsOf("user_recovery_codes", caseId),
+      await rowsOf("sessions", caseId),
+    ]).toEqual([0, 0, 0]);
+    const me = await injectAs(app, caseSession.cookie, { method: "GET", url: "/api/auth/me" });
+    expect(me.statusCode).toBe(401);
+    expect(audit.entries.at(-1)).toMatchObject({
+      action: "user.two_factor_reset",
+      entityId: String(caseId),
+      orgUnitId: tree.id("P1-D1"),
+      fields: ["totp_secret", "recovery_codes"],
+      outcome: "success",
+      actor: expect.objectContaining({ username: "admin.p1" }) as object,
+    });
+    // The role requires it: the next sign-in leads to enrolment. A voluntary user signs in with the password.
+    expect(await status("case.p1")).toBe("enrolment_required");
+    expect(await status("analyst.p1")).toBe("second_factor_required");
+    expect((await call(admin, "POST", `/api/users/${analystId}/reset-two-factor`)).statusCode).toBe(
+      200,
+    );
+    expect(await status("analyst.p1")).toBe("signed_in");
+
+    const again = await call(p1Admin, "POST", `/api/users/${caseId}/reset-two-factor`);
+    expect([again.statusCode, errorOf(again).code]).toEqual([409, "auth.two_factor_not_enabled"]);
+    expect(audit.entries.at(-1)).toMatchObject({
+      action: "user.two_factor_reset",
+      outcome: "failure",
+    });
+    const self = await call(p1Admin, "POST", `/api/users/${ids.get("admin.p1")}/reset-two-factor`);
+    expect([self.statusCode, errorOf(self).code]).toEqual([409, "user.two_factor_reset_self"]);
+    for (const username of ["mixed", "hr.p2", "admin.hq"]) {
+      const outside = await call(
+        p1Admin,
+        "POST",
+        `/api/users/${ids.get(username)}/reset-two-factor`,
+      );
+      expect([username, outside.statusCode, errorOf(outside).code]).toEqual([
+        username,
+        404,
+        "user.not_found",
+      ]);
+    }
+    const hr = await openSession(database.db, ids.get("hr.p2") ?? 0);
+    const forbidden = await call(hr, "POST", `/api/users/${caseId}/reset-two-factor`);
+    expect([forbidden.statusCode, errorOf(forbidden).code]).toEqual([403, "auth.forbidden"]);
   });
 
   it("is for administrators only", async () => {

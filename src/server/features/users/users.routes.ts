@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { rolesRequiringTwoFactor } from "../../../core/access/two-factor-policy";
 import { errorResponse } from "../../../core/schemas/common";
 import {
   addRoleBody,
@@ -88,6 +89,25 @@ export function registerUserRoutes(app: FastifyInstance, service: UsersAdminServ
         ),
     );
   }
+
+  r.post(
+    "/api/users/:id/reset-two-factor",
+    {
+      config: { access: "users.write" },
+      schema: {
+        tags: ["users"],
+        summary: "Reset a user's two-step sign-in (lost phone and recovery codes)",
+        description:
+          "Removes the TOTP secret and recovery codes and ends the user's sessions. Where the role " +
+          `requires two-step sign-in (${rolesRequiringTwoFactor.join(", ")}), the next sign-in ` +
+          "leads to enrolment.",
+        params: userIdParams,
+        response: { 200: adminUser, ...errors },
+      },
+    },
+    (request) =>
+      service.resetTwoFactor(writeScope(request), auditActorOf(request), request.params.id),
+  );
 
   r.post(
     "/api/users/:id/roles",

@@ -64,6 +64,18 @@ export function AppLayout({ user }: { readonly user: SessionUser }) {
           />
           {canPerform(
             user.roles.map((r) => r.role),
+            "personnel.read",
+          ) ? (
+            <NavLink
+              component={Link}
+              to={{ pathname: "/people", search: location.search }}
+              label={t("web.nav.people")}
+              active={location.pathname === "/people" || location.pathname.startsWith("/people/")}
+              onClick={nav.close}
+            />
+          ) : null}
+          {canPerform(
+            user.roles.map((r) => r.role),
             "audit.read",
           ) ? (
             <NavLink
@@ -79,6 +91,7 @@ export function AppLayout({ user }: { readonly user: SessionUser }) {
               ["org_units.write", "/admin/org-units", "web.nav.orgUnits"],
               ["users.read", "/admin/users", "web.nav.users"],
               ["api_tokens.manage", "/admin/api-tokens", "web.nav.apiTokens"],
+              ["personnel.write", "/import/personnel", "web.nav.personnelImport"],
             ] as const
           ).map(([action, pathname, label]) =>
             canPerform(

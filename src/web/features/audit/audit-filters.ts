@@ -41,6 +41,7 @@ export const suggestedAuditActions = [
   "user.create",
   "user.update",
   "user.password_reset",
+  "user.two_factor_reset",
   "audit.",
   "audit.read",
   "audit.export",

@@ -11,18 +11,26 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { AdminUser } from "../../../core/schemas/users";
 import { ErrorAlert } from "../../components/error-alert";
 import { useAdminUsers, useAssignableUnits, useUserAction } from "./api/use-users-admin";
+import { ResetTwoFactorModal } from "./components/reset-two-factor-modal";
 import { AddRoleModal, CreateUserModal } from "./components/user-modals";
 
-/** Accounts with a role in the admin's subtree: create, disable or enable, add and remove roles. */
+/**
+ * Accounts with a role in the admin's subtree: create, disable or enable, add and remove roles,
+ * reset two-step sign-in.
+ */
 export function UsersAdminPage() {
   const { t } = useTranslation();
   const users = useAdminUsers();
   const units = useAssignableUnits();
   const action = useUserAction();
   const [modal, setModal] = useState<
-    { kind: "create" } | { kind: "addRole"; userId: number } | null
+    | { kind: "create" }
+    | { kind: "addRole"; userId: number }
+    | { kind: "resetTwoFactor"; user: AdminUser }
+    | null
   >(null);
   const unitLabel = (id: number) => units.data?.find((u) => u.id === id)?.code ?? `#${id}`;
 
@@ -92,6 +100,11 @@ export function UsersAdminPage() {
                     <Text size="sm" c={user.isDisabled ? "red" : "green"}>
                       {t(user.isDisabled ? "web.admin.users.disabled" : "web.admin.users.active")}
                     </Text>
+                    {user.isTwoFactorEnabled ? (
+                      <Text size="xs" c="dimmed">
+                        {t("web.admin.users.twoFactor")}
+                      </Text>
+                    ) : null}
                   </Table.Td>
                   <Table.Td>
                     {user.isManageable ? (
@@ -122,6 +135,15 @@ export function UsersAdminPage() {
                             )}
                           </Button>
                         )}
+                        {user.isTwoFactorEnabled && !user.isSelf ? (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setModal({ kind: "resetTwoFactor", user })}
+                          >
+                            {t("web.admin.users.resetTwoFactor.button")}
+                          </Button>
+                        ) : null}
                       </Group>
                     ) : null}
                   </Table.Td>
@@ -140,6 +162,9 @@ export function UsersAdminPage() {
           units={units.data ?? []}
           onClose={() => setModal(null)}
         />
+      ) : null}
+      {modal?.kind === "resetTwoFactor" ? (
+        <ResetTwoFactorModal user={modal.user} onClose={() => setModal(null)} />
       ) : null}
     </Stack>
   );

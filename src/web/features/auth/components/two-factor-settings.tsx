@@ -1,48 +1,39 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Badge, Button, Divider, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../../../core/schemas/auth";
 import { ErrorAlert } from "../../../components/error-alert";
 import { meQueryKey } from "../api/use-me.query";
+import { useRegenerateRecoveryCodes } from "../api/use-recovery-codes.mutation";
 import { useTwoFactorConfirm } from "../api/use-two-factor-confirm.mutation";
 import { useTwoFactorDisable } from "../api/use-two-factor-disable.mutation";
 import { useTwoFactorSetup } from "../api/use-two-factor-setup.mutation";
 import { AuthenticatorKey } from "./authenticator-key";
 import { CodeForm } from "./code-form";
+import { PasswordConfirmForm } from "./password-confirm-form";
 import { RecoveryCodes } from "./recovery-codes";
 
-/** Turning two-step sign-in on (anyone) and off (with the password). */
+/** Turning two-step sign-in on (anyone) and off, or renewing the recovery codes (with the password). */
 export function TwoFactorSettings({ twoFactor }: { readonly twoFactor: Me["twoFactor"] }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const setup = useTwoFactorSetup();
   const confirm = useTwoFactorConfirm();
   const disable = useTwoFactorDisable();
-  const [password, setPassword] = useState("");
+  const regenerate = useRegenerateRecoveryCodes();
 
   const refresh = () => {
     setup.reset();
     confirm.reset();
     void queryClient.invalidateQueries({ queryKey: meQueryKey });
   };
-  const turnOff = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    disable.mutate(password, { onSuccess: () => setPassword("") });
-  };
 
   if (confirm.data)
     return <RecoveryCodes codes={confirm.data.recoveryCodes} onContinue={refresh} />;
+  if (regenerate.data)
+    return (
+      <RecoveryCodes codes={regenerate.data.recoveryCodes} onContinue={() => regenerate.reset()} />
+    );
 
   return (
     <Paper withBorder radius="md" p={{ base: "md", sm: "lg" }}>
@@ -61,34 +52,36 @@ export function TwoFactorSettings({ twoFactor }: { readonly twoFactor: Me["twoFa
           </Alert>
         ) : null}
         {twoFactor.isEnabled ? (
-          <form onSubmit={turnOff} noValidate>
-            <Stack gap="sm">
+          <>
+            <PasswordConfirmForm
+              name="password"
+              submitLabel={t("web.account.twoFactor.disable")}
+              isPending={disable.isPending}
+              error={disable.error}
+              isDanger
+              onSubmit={(password, clear) => disable.mutate(password, { onSuccess: clear })}
+            >
               <Text size="sm">{t("web.account.twoFactor.bodyOn")}</Text>
               {twoFactor.isRequired ? (
                 <Alert color="yellow" variant="light">
                   {t("web.account.twoFactor.required")}
                 </Alert>
               ) : null}
-              {disable.isError ? <ErrorAlert error={disable.error} /> : null}
-              <PasswordInput
-                label={t("web.account.twoFactor.password")}
-                name="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-              />
-              <Button
-                type="submit"
-                color="red"
-                variant="outline"
-                loading={disable.isPending}
-                disabled={password === ""}
-              >
-                {t("web.account.twoFactor.disable")}
-              </Button>
-            </Stack>
-          </form>
+            </PasswordConfirmForm>
+            <Divider />
+            <PasswordConfirmForm
+              name="recovery-codes-password"
+              submitLabel={t("web.account.twoFactor.recoveryCodes.submit")}
+              isPending={regenerate.isPending}
+              error={regenerate.error}
+              onSubmit={(password, clear) => regenerate.mutate(password, { onSuccess: clear })}
+            >
+              <Title order={3} size="h4">
+                {t("web.auth.recovery.title")}
+              </Title>
+              <Text size="sm">{t("web.account.twoFactor.recoveryCodes.body")}</Text>
+            </PasswordConfirmForm>
+          </>
         ) : setup.data ? (
           <>
             <AuthenticatorKey secret={setup.data.secret} uri={setup.data.uri} />

@@ -38,7 +38,7 @@ export function useCreateUser() {
 }
 
 export type UserAction =
-  | { kind: "disable" | "enable"; id: number }
+  | { kind: "disable" | "enable" | "resetTwoFactor"; id: number }
   | { kind: "addRole"; id: number; role: string; orgUnitId: number }
   | { kind: "removeRole"; id: number; assignmentId: number };
 
@@ -51,6 +51,8 @@ export function useUserAction() {
         case "disable":
         case "enable":
           return apiRequest("POST", `${base}/${action.kind}`, { schema: adminUser });
+        case "resetTwoFactor":
+          return apiRequest("POST", `${base}/reset-two-factor`, { schema: adminUser });
         case "addRole":
           return apiRequest("POST", `${base}/roles`, {
             body: { role: action.role, orgUnitId: action.orgUnitId },
