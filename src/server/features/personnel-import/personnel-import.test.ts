@@ -133,7 +133,7 @@ describe.each(testEngines())("personnel import (%s)", (engine) => {
     const before = await checksum();
     const dry = await run(target, snapshotOptions(), { isDryRun: true });
     expect(dry.outcome).toBe("validated");
-    expect(dry.coverage?.code).toBe("P1");
+    expect(dry.coverage).toEqual({ code: "P1", name: "Unit P1", serving: 4 });
     expect(byType(dry)).toEqual({
       hire: { F: 1, M: 0, total: 1 },
       promotion: { F: 1, M: 0, total: 1 },
