@@ -58,6 +58,11 @@ export const errorCodes = [
   "career_event.not_found",
   "career_event.already_retracted",
   "career_event.correction_inconsistent",
+  "register.not_found",
+  "register.code_taken",
+  "register.code_in_use",
+  "register.rank_order_invalid",
+  "register.rank_in_post",
   "internal",
 ] as const;
 

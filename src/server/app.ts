@@ -35,6 +35,9 @@ import { createPersonnelExportService } from "./features/personnel-export/person
 import { createPersonsRepository } from "./features/persons/persons.repository";
 import { registerPersonRoutes } from "./features/persons/persons.routes";
 import { createPersonsService } from "./features/persons/persons.service";
+import { createRegisterConfigRepository } from "./features/register-config/register-config.repository";
+import { registerRegisterConfigRoutes } from "./features/register-config/register-config.routes";
+import { createRegisterConfigService } from "./features/register-config/register-config.service";
 import { createUsersAdminRepository } from "./features/users/users-admin.repository";
 import { createUsersAdminService } from "./features/users/users-admin.service";
 import { createUsersRepository } from "./features/users/users.repository";
@@ -157,6 +160,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       audit,
       today,
     }),
+  );
+  registerRegisterConfigRoutes(
+    app,
+    createRegisterConfigService({ repo: createRegisterConfigRepository(db), audit }),
   );
   const mappings = createMappingsRepository(db);
   registerPersonnelImportRoutes(app, {

@@ -105,7 +105,10 @@ describe.each(testEngines())("tandem import personnel (%s)", (engine) => {
   it("exits non-zero with the error report's path and a summary for a broken file", async () => {
     const { env } = await prepare();
     const file = path.join(dirs[0] ?? "", "broken.csv");
-    fs.writeFileSync(file, "Service No.,Sex,Rank,Unit code\nN1,F,CON,P1-D1\nN1,F,CON,P1-D1\nN2,F,GENERAL,P1-D1\n");
+    fs.writeFileSync(
+      file,
+      "Service No.,Sex,Rank,Unit code\nN1,F,CON,P1-D1\nN1,F,CON,P1-D1\nN2,F,GENERAL,P1-D1\n",
+    );
     const result = await runTandem(["import", "personnel", file, "--as-of", "2025-06-30"], env);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("Row 3");

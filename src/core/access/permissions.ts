@@ -34,6 +34,8 @@ export const actions = [
   "personnel.read",
   /** Download the register or its event history as CSV or XLSX; audited (person-level). */
   "personnel.export",
+  /** Edit the rank scheme and the job roles; national, so held at the root unit (admin only). */
+  "register.configure",
 ] as const;
 export type Action = (typeof actions)[number];
 

@@ -53,7 +53,12 @@ export const yearEra = z.enum(yearEras);
 export type YearEra = z.infer<typeof yearEra>;
 
 /** Legacy single-byte encodings an import can read besides UTF-8 and UTF-16. */
-export const legacyEncodings = ["windows-1252", "windows-1251", "windows-874", "windows-1258"] as const;
+export const legacyEncodings = [
+  "windows-1252",
+  "windows-1251",
+  "windows-874",
+  "windows-1258",
+] as const;
 export const fileEncoding = z.enum(["auto", "utf-8", "utf-16le", "utf-16be", ...legacyEncodings]);
 export type FileEncoding = z.infer<typeof fileEncoding>;
 
@@ -161,7 +166,14 @@ export const personnelImportReport = z.object({
   errors: z.array(rowErrorSchema),
   batchId: z.number().int().nullable(),
   /** Snapshot only: the subtree the file was taken to list completely. */
-  coverage: z.object({ code: z.string(), name: z.string() }).nullable(),
+  coverage: z
+    .object({
+      code: z.string(),
+      name: z.string(),
+      /** Officers the register has serving there on the as-of date (the exits' denominator). */
+      serving: z.number().int(),
+    })
+    .nullable(),
   durationMs: z.number().int(),
 });
 export type PersonnelImportReport = z.infer<typeof personnelImportReport>;
@@ -177,6 +189,20 @@ export const importProgress = z.object({
   rowsPerSecond: z.number(),
 });
 export type ImportProgress = z.infer<typeof importProgress>;
+
+/** A rank, role or unit as a value map can name it: by code, shown with its name. */
+const referenceOption = z.object({ code: z.string(), name: z.string() });
+
+/**
+ * What a file's unrecognised values can be mapped to: the register's ranks (in order) and roles,
+ * and the open units in the caller's scope (the only ones a file may name).
+ */
+export const personnelReferenceValues = z.object({
+  ranks: z.array(referenceOption),
+  roles: z.array(referenceOption),
+  units: z.array(referenceOption.extend({ id: z.number().int() })),
+});
+export type PersonnelReferenceValues = z.infer<typeof personnelReferenceValues>;
 
 export const mappingTemplate = z.object({
   name: z.string().min(1).max(80),

@@ -67,6 +67,7 @@ export interface RanksTable {
   name: string;
   ordinal: number;
   rank_group_id: number;
+  is_active: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface JobRolesTable {
@@ -75,6 +76,7 @@ export interface JobRolesTable {
   name: string;
   specialisation: string | null;
   is_leadership: ColumnType<boolean, boolean | undefined, boolean>;
+  is_active: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface PersonsTable {

@@ -60,5 +60,10 @@ export const errorStatus: Readonly<Record<ErrorCode, number>> = {
   "career_event.not_found": 404,
   "career_event.already_retracted": 409,
   "career_event.correction_inconsistent": 409,
+  "register.not_found": 404,
+  "register.code_taken": 409,
+  "register.code_in_use": 409,
+  "register.rank_order_invalid": 400,
+  "register.rank_in_post": 409,
   internal: 500,
 };

@@ -10,7 +10,10 @@ import readline from "node:readline";
 export interface LineFile {
   readonly path: string;
   readonly count: number;
-  write(line: string): Promise<void>;
+  /** Queues a line; call `settle()` now and then so that the queue cannot grow without bound. */
+  write(line: string): void;
+  /** Resolves once the queued lines are flushed far enough (the stream's backpressure). */
+  settle(): Promise<void>;
   close(): Promise<void>;
   /** The lines, each passed through `map`, in chunks of about 1 MiB for COPY. */
   read(map: (line: string) => string): AsyncIterable<string>;
@@ -19,14 +22,20 @@ export interface LineFile {
 export function createLineFile(path: string): LineFile {
   const stream = fs.createWriteStream(path, { encoding: "utf8" });
   let count = 0;
+  let isFull = false;
   return {
     path,
     get count() {
       return count;
     },
-    async write(line) {
+    write(line) {
       count++;
-      if (!stream.write(line)) await once(stream, "drain");
+      if (!stream.write(line)) isFull = true;
+    },
+    async settle() {
+      if (!isFull) return;
+      await once(stream, "drain");
+      isFull = false;
     },
     async close() {
       await new Promise<void>((resolve, reject) =>

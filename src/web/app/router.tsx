@@ -7,6 +7,7 @@ import { OrgUnitsAdminPage } from "../features/org-units/org-units-admin.page";
 import { PersonPage } from "../features/persons/person.page";
 import { PersonsPage } from "../features/persons/persons.page";
 import { PersonnelImportPage } from "../features/personnel-import/personnel-import.page";
+import { RegisterConfigPage } from "../features/register-config/register-config.page";
 import { UsersAdminPage } from "../features/users/users-admin.page";
 import { AuthGate } from "./auth-gate";
 import { NotFoundPage } from "./not-found.page";
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
       { path: "admin/users", element: <UsersAdminPage /> },
       { path: "account", element: <AccountPage /> },
       { path: "admin/api-tokens", element: <ApiTokensPage /> },
+      { path: "admin/register", element: <RegisterConfigPage /> },
       { path: "import/personnel", element: <PersonnelImportPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],

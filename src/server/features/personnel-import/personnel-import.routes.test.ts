@@ -8,6 +8,7 @@ import type {
   MappingTemplate,
   PersonnelImportReport,
   PersonnelInspection,
+  PersonnelReferenceValues,
 } from "../../../core/schemas/personnel-import";
 import { buildApp } from "../../app";
 
@@ -143,6 +144,49 @@ describe.each(testEngines())("personnel import routes (%s)", (engine) => {
     expect(response.json<{ report: PersonnelImportReport }>().report.errors).toMatchObject([
       { row: 4, column: "Unit code", value: "P2-D1", code: "unknown_unit" },
     ]);
+  });
+
+  it("offers ranks, roles and only the open units in scope as targets of value maps", async () => {
+    await database.db
+      .insertInto("job_roles")
+      .values({ code: "GBV", name: "Family and GBV desk", is_leadership: false })
+      .onConflict((oc) => oc.column("code").doNothing())
+      .execute();
+    const response = await injectWith(app, hr, {
+      method: "GET",
+      url: "/api/imports/personnel/reference",
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const values = response.json<PersonnelReferenceValues>();
+    expect(values.ranks.map((r) => r.code)).toEqual(["CON", "SGT", "SUPT"]);
+    expect(values.roles).toContainEqual({ code: "GBV", name: "Family and GBV desk" });
+    expect(values.units.map((u) => u.code).sort()).toEqual(["P1", "P1-D1", "P1-D1-S1", "P1-D2"]);
+    const forbidden = await injectWith(app, partner, {
+      method: "GET",
+      url: "/api/imports/personnel/reference",
+    });
+    expect(forbidden.statusCode).toBe(403);
+  });
+
+  it("reads a value the register does not know once the mapping's value map names it", async () => {
+    const inspection = (
+      await post(hr, "/api/imports/personnel/inspect", {})
+    ).json<PersonnelInspection>();
+    const file = FILE.replace("N1;Female;CON;P1-D1", "N5;Female;Const.;Station one");
+    const options = { mapping: inspection.suggested, asOf: "2025-06-30" };
+    const refused = await post(hr, "/api/imports/personnel/run?dryRun=true", options, file);
+    expect(
+      refused.json<{ report: PersonnelImportReport }>().report.errors.map((e) => e.code),
+    ).toEqual(["unknown_rank", "unknown_unit"]);
+    const valueMaps = { rank: { "Const.": "CON" }, unit: { "station ONE": "P1-D1" } };
+    const mapped = await post(
+      hr,
+      "/api/imports/personnel/run?dryRun=true",
+      { ...options, mapping: { ...inspection.suggested, valueMaps } },
+      file,
+    );
+    expect(mapped.statusCode, mapped.body).toBe(200);
+    expect(mapped.json<PersonnelImportReport>().outcome).toBe("validated");
   });
 
   it("refuses a partner-viewer and a write without the CSRF token", async () => {

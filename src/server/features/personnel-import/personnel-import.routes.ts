@@ -13,6 +13,7 @@ import {
   personnelImportReport,
   personnelInspection,
   personnelMapping,
+  personnelReferenceValues,
   type PersonnelImportReport,
 } from "../../../core/schemas/personnel-import";
 import { recordWrite } from "../../audit/record-write";
@@ -216,6 +217,20 @@ export function registerPersonnelImportRoutes(
         return reply.status(200).send(report);
       });
     },
+  );
+
+  r.get(
+    "/api/imports/personnel/reference",
+    {
+      config: { access: "personnel.write" },
+      schema: {
+        tags: ["import"],
+        summary:
+          "What a personnel file's unrecognised values can be mapped to: ranks, roles and the open units in the caller's scope",
+        response: { 200: personnelReferenceValues },
+      },
+    },
+    (request) => service.referenceValues(scopeFor(requireAuth(request), "personnel.write")),
   );
 
   r.get(

@@ -23,6 +23,7 @@ import {
   type PersonnelInspection,
   type PersonnelMapping,
   type PersonnelMappingInput,
+  type PersonnelReferenceValues,
 } from "../../../core/schemas/personnel-import";
 import type { Sex } from "../../../core/schemas/sex";
 import { careerEventTypes, type CareerEventType } from "../../../core/schemas/workforce-events";
@@ -361,16 +362,14 @@ export function createPersonnelImportService(deps: {
       const eventKeys = new Set<string>();
       const filePaths = new Set<string>();
 
-      const personOf = async (
-        row: PersonnelRow,
-      ): Promise<{ id: number; sex: Sex; index: number } | RowError> => {
+      const personOf = (row: PersonnelRow): { id: number; sex: Sex; index: number } | RowError => {
         const index = register.byServiceNumber.get(row.serviceNumber);
         if (index === undefined) {
           let created = newPersons.get(row.serviceNumber);
           if (!created) {
             created = { placeholder: -(newPersons.size + 1), sex: row.sex };
             newPersons.set(row.serviceNumber, created);
-            await personsFile.write(
+            personsFile.write(
               csvLine([created.placeholder, row.serviceNumber, row.sex, row.birthYear]),
             );
           }
@@ -401,11 +400,11 @@ export function createPersonnelImportService(deps: {
         return { id, sex: known === "U" ? row.sex : known, index };
       };
 
-      const writeEvent = async (personId: number, sex: Sex, draft: EventDraft, fileRow: number) => {
+      const writeEvent = (personId: number, sex: Sex, draft: EventDraft, fileRow: number) => {
         eventRows.push(fileRow);
         tally.add(draft.type, sex);
         if (personId > 0) affected.add(personId);
-        await eventsFile.write(
+        eventsFile.write(
           csvLine([
             personId,
             draft.type,
@@ -426,6 +425,7 @@ export function createPersonnelImportService(deps: {
         rowsRead++;
         if ((rowsRead & 1023) === 0) {
           input.signal?.throwIfAborted();
+          await Promise.all([personsFile.settle(), eventsFile.settle(), spellsFile.settle()]);
           const now = Date.now();
           if (now - lastProgress > 250) {
             lastProgress = now;
@@ -456,7 +456,7 @@ export function createPersonnelImportService(deps: {
           }
           seen.add(row.serviceNumber);
         }
-        const person = await personOf(row);
+        const person = personOf(row);
         if ("code" in person) {
           errors.add(person);
           continue;
@@ -488,10 +488,10 @@ export function createPersonnelImportService(deps: {
             options.asOf ?? today,
             i < 0,
           );
-          for (const draft of drafts) await writeEvent(person.id, person.sex, draft, row.row);
+          for (const draft of drafts) writeEvent(person.id, person.sex, draft, row.row);
           if (person.id < 0) {
             const { spells } = deriveSpells(drafts.map(toFact), leadership);
-            for (const spell of spells) await spellsFile.write(spellCsvLine(person.id, spell));
+            for (const spell of spells) spellsFile.write(spellCsvLine(person.id, spell));
           }
         } else {
           const draft: EventDraft = {
@@ -508,12 +508,13 @@ export function createPersonnelImportService(deps: {
             continue;
           }
           eventKeys.add(key);
-          await writeEvent(person.id, person.sex, draft, row.row);
+          writeEvent(person.id, person.sex, draft, row.row);
         }
       }
       if (rowsRead === 0) errors.add(rowError(headerRow + 1, null, null, "no_data_rows"));
 
       let coverage: { code: string; name: string; path: string } | null = null;
+      let serving = 0;
       if (kind === "snapshot" && errors.count === 0) {
         const coveragePath = options.coverageUnit
           ? refs.units.find((u) => u.code === options.coverageUnit)?.path
@@ -526,17 +527,19 @@ export function createPersonnelImportService(deps: {
           const asOf = options.asOf ?? today;
           for (const [serviceNumber, i] of register.byServiceNumber) {
             const servedIn = register.unitPath[i] ?? "";
-            if (!servedIn || seen.has(serviceNumber)) continue;
             if (!servedIn.startsWith(coveragePath) || !isPathInScope(input.scope, servedIn))
               continue;
-            await writeEvent(register.personId[i] ?? 0, sexOf(register, i), exitDraft(asOf), 0);
+            serving++;
+            if (seen.has(serviceNumber)) continue;
+            writeEvent(register.personId[i] ?? 0, sexOf(register, i), exitDraft(asOf), 0);
+            if ((serving & 1023) === 0) await eventsFile.settle();
           }
         }
       }
       await personsFile.close();
       await eventsFile.close();
       await spellsFile.close();
-      const coverageOut = coverage ? { code: coverage.code, name: coverage.name } : null;
+      const coverageOut = coverage ? { code: coverage.code, name: coverage.name, serving } : null;
       if (errors.count > 0) {
         return report("invalid", {
           fileSha256: sha256,
@@ -721,7 +724,18 @@ export function createPersonnelImportService(deps: {
     }
   };
 
-  return { inspect, run };
+  /** What the value-map editor offers: ranks, roles, and the units this caller may import into. */
+  const referenceValues = async (scope: Scope): Promise<PersonnelReferenceValues> => {
+    const refs = await reader.referenceData(scope);
+    const option = ({ code, name }: { code: string; name: string }) => ({ code, name });
+    return {
+      ranks: refs.ranks.map(option),
+      roles: refs.roles.map(option),
+      units: refs.units.map(({ id, code, name }) => ({ id, code, name })),
+    };
+  };
+
+  return { inspect, run, referenceValues };
 }
 
 export type PersonnelImportService = ReturnType<typeof createPersonnelImportService>;

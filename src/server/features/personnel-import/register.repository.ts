@@ -75,6 +75,7 @@ export function createRegisterReader(db: Kysely<DB>) {
         db
           .selectFrom("ranks")
           .select(["id", "code", "name", "ordinal"])
+          .where("is_active", "=", true)
           .orderBy("ordinal")
           .execute(),
         db
@@ -87,6 +88,7 @@ export function createRegisterReader(db: Kysely<DB>) {
         db
           .selectFrom("job_roles")
           .select(["id", "code", "name", "is_leadership"])
+          .where("is_active", "=", true)
           .orderBy("code")
           .execute(),
       ]);

@@ -91,6 +91,7 @@ export function AppLayout({ user }: { readonly user: SessionUser }) {
               ["org_units.write", "/admin/org-units", "web.nav.orgUnits"],
               ["users.read", "/admin/users", "web.nav.users"],
               ["api_tokens.manage", "/admin/api-tokens", "web.nav.apiTokens"],
+              ["register.configure", "/admin/register", "web.registerConfig.title"],
               ["personnel.write", "/import/personnel", "web.nav.personnelImport"],
             ] as const
           ).map(([action, pathname, label]) =>

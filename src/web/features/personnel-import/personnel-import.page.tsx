@@ -21,6 +21,7 @@ import {
   type FileSettingsChange,
   type MappingForm,
 } from "./mapping-form";
+import { withValueChoices, type ValueChoice } from "./value-maps";
 
 const stages = ["choose", "map", "validate", "import"] as const;
 type Stage = (typeof stages)[number];
@@ -91,11 +92,17 @@ export function PersonnelImportPage() {
       },
     );
   };
-  const start = (isDryRun: boolean) => {
-    if (!loaded) return;
-    const { file, inspection, form } = loaded;
+  const start = (isDryRun: boolean, form = loaded?.form) => {
+    if (!loaded || !form) return;
+    const { file, inspection } = loaded;
     run.mutate({ file, options: runOptionsOf(form, inspection, file.name), isDryRun });
     setStage(isDryRun ? "validate" : "import");
+  };
+  const applyValues = (choices: readonly ValueChoice[]) => {
+    if (!loaded) return;
+    const form = { ...loaded.form, mapping: withValueChoices(loaded.form.mapping, choices) };
+    setForm(form);
+    start(true, form);
   };
   const backToMapping = () => {
     run.reset();
@@ -177,6 +184,7 @@ export function PersonnelImportPage() {
           report={run.data}
           fileName={loaded.file.name}
           onImport={() => start(false)}
+          onApplyValues={applyValues}
           onBack={backToMapping}
           onStartOver={startOver}
         />

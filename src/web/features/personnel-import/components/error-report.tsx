@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Pagination, Paper, Stack, Table, Text } from "@mantine/core";
-import { useCallback, useState } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { RowError } from "../../../../core/import/row-error";
 import type { PersonnelImportReport } from "../../../../core/schemas/personnel-import";
@@ -36,10 +36,12 @@ function downloadCsv(csv: string, fileName: string): void {
 interface ErrorReportProps {
   readonly report: PersonnelImportReport;
   readonly fileName: string;
+  /** Shown between the summary and the list of problems (the value-map editor). */
+  readonly children?: ReactNode;
 }
 
 /** Why a file was refused: every row error, a page at a time, and the whole list as CSV. */
-export function ErrorReport({ report, fileName }: ErrorReportProps) {
+export function ErrorReport({ report, fileName, children }: ErrorReportProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const message = useRowErrorMessage();
@@ -85,6 +87,7 @@ export function ErrorReport({ report, fileName }: ErrorReportProps) {
           ) : null}
         </Stack>
       </Alert>
+      {children}
       <Group justify="space-between" gap="sm" wrap="wrap">
         <Text size="sm" c="dimmed">
           {t(`${key}.page`, {
@@ -118,7 +121,7 @@ export function ErrorReport({ report, fileName }: ErrorReportProps) {
               <Table.Tr key={`${error.row}-${error.column ?? ""}-${error.code}-${index}`}>
                 <Table.Td>{error.row}</Table.Td>
                 <Table.Td>{error.column ?? "—"}</Table.Td>
-                <Table.Td style={{ maxWidth: 200, overflowWrap: "anywhere" }}>
+                <Table.Td style={{ minWidth: 96, maxWidth: 200, overflowWrap: "anywhere" }}>
                   {error.value ?? "—"}
                 </Table.Td>
                 <Table.Td>{message(error)}</Table.Td>

@@ -12,11 +12,13 @@ import {
   type MappingForm,
   type MappingProblem,
 } from "../mapping-form";
+import { withoutValueMapEntry } from "../value-maps";
 import { ColumnMapping } from "./column-mapping";
 import { FileSettings } from "./file-settings";
 import { PreviewTable } from "./preview-table";
 import { ReadingOptions } from "./reading-options";
 import { TemplateBar } from "./template-bar";
+import { ValueMapReview } from "./value-map-review";
 
 interface MappingStepProps {
   readonly file: File;
@@ -89,6 +91,12 @@ export function MappingStep(props: MappingStepProps) {
           problems={problems}
           showProblems={showProblems}
           onColumn={(field, header) => props.onForm(withColumn(form, field, header))}
+        />
+        <ValueMapReview
+          mapping={form.mapping}
+          onRemove={(field, source) =>
+            props.onForm({ ...form, mapping: withoutValueMapEntry(form.mapping, field, source) })
+          }
         />
         <PreviewTable inspection={inspection} mapping={form.mapping} />
         {showProblems && problems.length > 0 ? (

@@ -5,13 +5,17 @@ import { Link } from "react-router";
 import type { PersonnelImportReport } from "../../../../core/schemas/personnel-import";
 import { useFormatters } from "../../../lib/use-formatters";
 import { ErrorReport } from "./error-report";
+import type { ValueChoice } from "../value-maps";
 import { EventCountsTable } from "./event-counts-table";
+import { ValueMapPanel } from "./value-map-panel";
 
 interface RunResultProps {
   readonly report: PersonnelImportReport;
   readonly fileName: string;
   /** Commits the validated file (offered after a successful dry run). */
   readonly onImport: () => void;
+  /** Translations of values the register does not know: add them to the mapping and check again. */
+  readonly onApplyValues: (choices: readonly ValueChoice[]) => void;
   readonly onBack: () => void;
   readonly onStartOver: () => void;
 }
@@ -24,8 +28,12 @@ function Outcome({ color, children }: { readonly color: string; readonly childre
   );
 }
 
+/** Above this share of a unit's officers leaving at once, the review asks whether the file is complete. */
+const MANY_EXITS_SHARE = 0.1;
+
 /** What a run found or did: the errors, the review before committing, or the summary after. */
-export function RunResult({ report, fileName, onImport, onBack, onStartOver }: RunResultProps) {
+export function RunResult(props: RunResultProps) {
+  const { report, fileName, onImport, onBack, onStartOver } = props;
   const { t } = useTranslation();
   const format = useFormatters();
   const key = "web.personnelImport.result";
@@ -42,6 +50,20 @@ export function RunResult({ report, fileName, onImport, onBack, onStartOver }: R
       {t(`${key}.coverage`, report.coverage)}
     </Text>
   ) : null;
+  const exits = report.events.find((e) => e.type === "exit")?.total ?? 0;
+  const exitsWarning =
+    report.coverage && exits > MANY_EXITS_SHARE * report.coverage.serving ? (
+      <Alert color="yellow" variant="light" data-testid="personnel-many-exits">
+        {t(`${key}.manyExits`, {
+          exits,
+          exitsText: format.count(exits),
+          serving: report.coverage.serving,
+          servingText: format.count(report.coverage.serving),
+          name: report.coverage.name,
+          code: report.coverage.code,
+        })}
+      </Alert>
+    ) : null;
   const back = (
     <Button variant="default" onClick={onBack}>
       {t(`${key}.back`)}
@@ -56,7 +78,9 @@ export function RunResult({ report, fileName, onImport, onBack, onStartOver }: R
     case "invalid":
       return (
         <Stack gap="md">
-          <ErrorReport report={report} fileName={fileName} />
+          <ErrorReport report={report} fileName={fileName}>
+            <ValueMapPanel report={report} onApply={props.onApplyValues} />
+          </ErrorReport>
           <Group gap="sm">
             {back}
             {another}
@@ -74,6 +98,7 @@ export function RunResult({ report, fileName, onImport, onBack, onStartOver }: R
           </Outcome>
           <EventCountsTable events={report.events} />
           {coverage}
+          {exitsWarning}
           <Group gap="sm">
             <Button onClick={onImport}>{t(`${key}.import`)}</Button>
             {back}
