@@ -1,5 +1,5 @@
 import type { Sex } from "../schemas/sex";
-import { computeShareOfWomen, toSexCounts, type ShareResult } from "../stats/share";
+import { computeShareOfWomen, countBySex, type ShareResult } from "../stats/share";
 
 export interface RankGroupRef {
   readonly code: string;
@@ -23,11 +23,8 @@ export function buildHeadline(
   groups: readonly RankGroupRef[],
   rows: readonly HeadcountRow[],
 ): HeadlineNumbers {
-  const bySex = (filter: (row: HeadcountRow) => boolean) => {
-    const acc: Record<Sex, number> = { F: 0, M: 0, X: 0, U: 0 };
-    for (const row of rows) if (filter(row)) acc[row.sex] += row.count;
-    return computeShareOfWomen(toSexCounts(acc));
-  };
+  const bySex = (filter: (row: HeadcountRow) => boolean) =>
+    computeShareOfWomen(countBySex(rows.filter(filter)));
   return {
     total: bySex(() => true),
     byRankGroup: [...groups]
