@@ -14,6 +14,8 @@ export interface LineFile {
   write(line: string): void;
   /** Resolves once the queued lines are flushed far enough (the stream's backpressure). */
   settle(): Promise<void>;
+  /** Releases the file handle after a failure (close() is the normal end). */
+  destroy(): void;
   close(): Promise<void>;
   /** The lines, each passed through `map`, in chunks of about 1 MiB for COPY. */
   read(map: (line: string) => string): AsyncIterable<string>;
@@ -22,22 +24,32 @@ export interface LineFile {
 export function createLineFile(path: string): LineFile {
   const stream = fs.createWriteStream(path, { encoding: "utf8" });
   let count = 0;
-  let isFull = false;
+  let failure: Error | null = null;
+  stream.on("error", (error) => {
+    failure = error;
+  });
+  const check = () => {
+    if (failure) throw failure;
+  };
   return {
     path,
     get count() {
       return count;
     },
     write(line) {
+      check();
       count++;
-      if (!stream.write(line)) isFull = true;
+      stream.write(line);
     },
     async settle() {
-      if (!isFull) return;
-      await once(stream, "drain");
-      isFull = false;
+      check();
+      if (stream.writableNeedDrain) await once(stream, "drain");
+    },
+    destroy() {
+      stream.destroy();
     },
     async close() {
+      check();
       await new Promise<void>((resolve, reject) =>
         stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
       );

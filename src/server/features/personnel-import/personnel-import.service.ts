@@ -338,7 +338,11 @@ export function createPersonnelImportService(deps: {
     if (mappingErrors.length) return fail(mappingErrors, { fileSha256: sha256 });
 
     const stamp = await reader.stamp();
-    const register: RegisterIndex = await reader.index(options.asOf ?? today, input.signal);
+    // An events file is checked against where people serve today; its rows carry their own dates.
+    const register: RegisterIndex = await reader.index(
+      kind === "events" ? today : (options.asOf ?? today),
+      input.signal,
+    );
     const rankOrdinal = new Map(refs.ranks.map((r) => [r.id, r.ordinal]));
     const unitPath = new Map(refs.units.map((u) => [u.id, u.path]));
     const column = (field: PersonnelField) => mapping.columns[field] ?? null;
@@ -355,6 +359,8 @@ export function createPersonnelImportService(deps: {
       /** File row of each event written, by its position in eventsFile. */
       const eventRows: number[] = [];
       const affected = new Set<number>();
+      /** The first file row that changes each person: where a problem with their history is reported. */
+      const firstRowOf = new Map<number, number>();
       const fills: { personId: number; sex: Sex | null; birthYear: number | null }[] = [];
       /** New persons: service number → negative placeholder id (−1, −2, …) and sex. */
       const newPersons = new Map<string, { placeholder: number; sex: Sex }>();
@@ -375,8 +381,12 @@ export function createPersonnelImportService(deps: {
           }
           return { id: created.placeholder, sex: created.sex, index: -1 };
         }
-        const current = register.unitPath[index] ?? "";
-        if (current && !isPathInScope(input.scope, current)) {
+        const then = register.unitPath[index] ?? "";
+        const latest = register.latestPath[index] ?? "";
+        if (
+          (then && !isPathInScope(input.scope, then)) ||
+          (latest && !isPathInScope(input.scope, latest))
+        ) {
           return rowError(
             row.row,
             column("service_number"),
@@ -402,6 +412,7 @@ export function createPersonnelImportService(deps: {
 
       const writeEvent = (personId: number, sex: Sex, draft: EventDraft, fileRow: number) => {
         eventRows.push(fileRow);
+        if (fileRow > 0 && !firstRowOf.has(personId)) firstRowOf.set(personId, fileRow);
         tally.add(draft.type, sex);
         if (personId > 0) affected.add(personId);
         eventsFile.write(
@@ -530,7 +541,7 @@ export function createPersonnelImportService(deps: {
             if (!servedIn.startsWith(coveragePath) || !isPathInScope(input.scope, servedIn))
               continue;
             serving++;
-            if (seen.has(serviceNumber)) continue;
+            if (seen.has(serviceNumber) || register.onLeave[i] === 1) continue;
             writeEvent(register.personId[i] ?? 0, sexOf(register, i), exitDraft(asOf), 0);
             if ((serving & 1023) === 0) await eventsFile.settle();
           }
@@ -631,19 +642,22 @@ export function createPersonnelImportService(deps: {
             isLarge
               ? withDeferredIndexesAndForeignKeys(session, REGISTER_TABLES, write, {
                   keepIndexes: KEEP_INDEXES,
+                  foreignKeysWithinOnly: true,
                 })
               : write();
           const { personsCreated, eventsCreated, problems } = await load();
-          const rowErrors = problems
-            .filter((p) => p.eventId >= firstEventId)
-            .map((p) =>
-              rowError(
-                eventRows[p.eventId - firstEventId] ?? 0,
-                column(kind === "snapshot" ? "hire_date" : "effective_date"),
-                null,
-                p.code,
-              ),
-            );
+          // A problem on an event already in the register was caused by this import too (e.g. a
+          // back-dated exit before later promotions): refused like one on a new event.
+          const rowErrors = problems.map((p) =>
+            p.eventId >= firstEventId
+              ? rowError(
+                  eventRows[p.eventId - firstEventId] ?? 0,
+                  column(kind === "snapshot" ? "hire_date" : "effective_date"),
+                  null,
+                  p.code,
+                )
+              : rowError(firstRowOf.get(p.personId) ?? headerRow, null, null, "history_conflict"),
+          );
           if (rowErrors.length) throw new RowsRefused(rowErrors);
           if (eventsCreated === 0 && personsCreated === 0 && fills.length === 0) {
             throw new DryRunDone(
@@ -664,6 +678,8 @@ export function createPersonnelImportService(deps: {
             fields: ["persons", "career_events", "career_spells"],
             outcome: "success",
           });
+          // A cancel that arrived while writing still rolls everything back.
+          input.signal?.throwIfAborted();
           const done = report(isDryRun ? "validated" : "imported", {
             fileSha256: sha256,
             rows: rowsRead,
@@ -690,6 +706,7 @@ export function createPersonnelImportService(deps: {
         throw error;
       }
     } finally {
+      for (const file of [personsFile, eventsFile, spellsFile]) file.destroy();
       await fs.promises.rm(dir, { recursive: true, force: true });
     }
   };

@@ -239,6 +239,41 @@ describe.each(testEngines())("personnel import (%s)", (engine) => {
     expect(await checksum()).toBe(before);
   });
 
+  it("judges scope by where a person serves today too, and never exits an officer on leave", async () => {
+    const p1: Scope = { unitPaths: [(await unitPath("P1")) ?? ""] };
+    const events = file(
+      "back-dated.csv",
+      ["service_number,event_type,effective_date,reason", "B1,exit,2025-07-01,retirement"].join(
+        "\n",
+      ),
+    );
+    const refused = await run(
+      events,
+      {
+        mapping: {
+          kind: "events",
+          columns: {
+            service_number: "service_number",
+            event_type: "event_type",
+            effective_date: "effective_date",
+            reason: "reason",
+          },
+        },
+        asOf: "2016-01-01",
+      },
+      { scope: p1 },
+    );
+    expect(refused.errors.map((e) => [e.row, e.code])).toEqual([[2, "person_outside_scope"]]);
+
+    await sql`UPDATE career_spells SET on_leave = true
+               WHERE person_id = (SELECT id FROM persons WHERE service_number = 'A4')`.execute(
+      database.db,
+    );
+    const list = snapshot(["A1;F;CON;P1-D1", "A2;M;CON;P1-D1", "A3;F;SGT;P1-D2"]);
+    const report = await run(list, snapshotOptions(), { isDryRun: true });
+    expect(report.outcome).toBe("unchanged");
+  });
+
   it("writes nothing when cancelled", async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => `X${i};M;CON;P1-D1`);
     const target = snapshot(rows);

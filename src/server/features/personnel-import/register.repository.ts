@@ -54,6 +54,10 @@ export interface RegisterIndex {
   readonly roleId: Int32Array;
   /** The current path of the unit served in on the date ("" = not serving). */
   readonly unitPath: string[];
+  /** 1 = on leave on the date (still serving: never taken as having left). */
+  readonly onLeave: Uint8Array;
+  /** The path of the unit of the person's latest spell, whatever the date ("" = none). */
+  readonly latestPath: string[];
 }
 
 export const sexOf = (index: RegisterIndex, i: number): Sex => SEX_CODES[index.sex[i] ?? 3] ?? "U";
@@ -117,6 +121,8 @@ export function createRegisterReader(db: Kysely<DB>) {
       const unit: number[] = [];
       const role: number[] = [];
       const unitPath: string[] = [];
+      const onLeave: number[] = [];
+      const latestPath: string[] = [];
       const byServiceNumber = new Map<string, number>();
       let after = 0;
       for (;;) {
@@ -130,12 +136,19 @@ export function createRegisterReader(db: Kysely<DB>) {
           org_unit_id: number | null;
           job_role_id: number | null;
           path: string | null;
+          on_leave: boolean | null;
+          latest_path: string | null;
         }>`
-          SELECT p.id, p.service_number, p.sex, p.birth_year, s.rank_id, s.org_unit_id, s.job_role_id, u.path
+          SELECT p.id, p.service_number, p.sex, p.birth_year, s.rank_id, s.org_unit_id, s.job_role_id,
+                 u.path, s.on_leave, latest.path AS latest_path
             FROM persons p
             LEFT JOIN career_spells s ON s.person_id = p.id AND ${asOf}::date IS NOT NULL
                  AND s.valid_from <= ${asOf}::date AND (s.valid_to IS NULL OR s.valid_to > ${asOf}::date)
             LEFT JOIN org_units u ON u.id = s.org_unit_id
+            LEFT JOIN LATERAL (
+              SELECT lu.path FROM career_spells ls JOIN org_units lu ON lu.id = ls.org_unit_id
+               WHERE ls.person_id = p.id ORDER BY ls.valid_from DESC LIMIT 1
+            ) latest ON true
            WHERE p.id > ${after}
            ORDER BY p.id
            LIMIT ${PAGE}`.execute(db);
@@ -148,6 +161,8 @@ export function createRegisterReader(db: Kysely<DB>) {
           unit.push(row.org_unit_id ?? 0);
           role.push(row.job_role_id ?? 0);
           unitPath.push(row.path ?? "");
+          onLeave.push(row.on_leave ? 1 : 0);
+          latestPath.push(row.latest_path ?? "");
         }
         if (page.rows.length < PAGE) break;
         after = Number(page.rows.at(-1)?.id);
@@ -161,6 +176,8 @@ export function createRegisterReader(db: Kysely<DB>) {
         unitId: Int32Array.from(unit),
         roleId: Int32Array.from(role),
         unitPath,
+        onLeave: Uint8Array.from(onLeave),
+        latestPath,
       };
     },
   };
@@ -174,10 +191,14 @@ export function createRegisterWriter(session: BulkSession) {
   const one = async (statement: string, params: unknown[] = []) =>
     (await session.execute(statement, params))[0] ?? {};
   return {
-    /** Takes the import lock; other writers of persons and events wait, readers do not. */
+    /** Takes the import lock; other writers of the register wait, plain readers do not. */
     async lock(): Promise<RegisterStamp> {
       await session.execute(`SELECT pg_advisory_xact_lock(${PERSONNEL_IMPORT_LOCK_KEY})`);
-      await session.execute("LOCK TABLE persons, career_events IN SHARE ROW EXCLUSIVE MODE");
+      // EXCLUSIVE lets plain reads through but no writer, nor SELECT … FOR UPDATE (a correction
+      // locking a person would otherwise deadlock with this import's foreign-key checks).
+      await session.execute(
+        "LOCK TABLE persons, career_events, career_event_retractions, career_spells IN EXCLUSIVE MODE",
+      );
       const row = await one(
         `SELECT (SELECT coalesce(max(id), 0) FROM persons) AS p,
                 (SELECT coalesce(max(id), 0) FROM career_events) AS e,
