@@ -7,6 +7,7 @@ import { createDemoUsers, type DemoCredential } from "./demo-users";
 import type { Config } from "./config";
 import { openDatabase, type Database } from "./db/client";
 import { migrate } from "./db/migrate";
+import { sweepStaleSpoolDirs } from "./import/spool";
 import { createLogger } from "./logger";
 import { resolveSecretKey } from "./security/secret-key";
 import { createDemoService, type DemoProgress } from "./features/demo/demo.service";
@@ -46,6 +47,8 @@ export async function startServer(config: Config, hooks: StartHooks = {}): Promi
   try {
     const applied = await migrate(database);
     if (applied.length) logger.info({ applied }, "migrations applied");
+    const swept = await sweepStaleSpoolDirs();
+    if (swept.length) logger.info({ swept }, "removed import files left by an interrupted run");
 
     let demo: StartedServer["demo"] = { isLoaded: false };
     const demoService = createDemoService(database);

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -22,11 +21,14 @@ import { requireAuth } from "../../http/access";
 import { auditActorOf } from "../../http/audit-actor";
 import { scopeFor } from "../../http/scope";
 import { securityHeaders } from "../../http/security-headers";
+import { createSpoolDir } from "../../import/spool";
 import type { MappingsRepository } from "./mappings.repository";
 import type { PersonnelImportService } from "./personnel-import.service";
 
 /** Largest personnel file accepted over HTTP (a national snapshot of 1,000,000 rows is ~60 MB). */
 export const PERSONNEL_FILE_LIMIT_BYTES = 512 * 1024 * 1024;
+
+const HEARTBEAT_MS = 15_000;
 
 const inspectOptions = z.object({
   mapping: personnelMapping.partial().optional(),
@@ -45,7 +47,7 @@ async function withUpload<O, T>(
   schema: z.ZodType<O>,
   work: (file: { path: string; fileName: string }, options: O) => Promise<T>,
 ): Promise<T> {
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "tandem-upload-"));
+  const dir = await createSpoolDir();
   try {
     let options: unknown = {};
     let upload: { path: string; fileName: string } | null = null;
@@ -112,6 +114,10 @@ async function streamEvents(
   const send = (event: string, data: unknown) => {
     if (!reply.raw.destroyed) reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
+  // A comment line every 15 s keeps proxies from closing a quiet stream (index rebuilds are silent).
+  const heartbeat = setInterval(() => {
+    if (!reply.raw.destroyed) reply.raw.write(": keep-alive\n\n");
+  }, HEARTBEAT_MS);
   try {
     send("report", await run(controller.signal, send));
   } catch (error) {
@@ -122,6 +128,7 @@ async function streamEvents(
     });
     if (!isAppError(error)) reply.log.error({ err: error }, "personnel import failed");
   } finally {
+    clearInterval(heartbeat);
     reply.raw.end();
   }
 }

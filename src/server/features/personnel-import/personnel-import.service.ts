@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { csvLine } from "../../../core/csv/write";
@@ -45,6 +44,7 @@ import type { AuditActor, AuditRecorder } from "../../audit/recorder";
 import type { Database } from "../../db/client";
 import { isPathInScope, type Scope } from "../../http/scope";
 import { createLineFile } from "../../import/line-file";
+import { createSpoolDir } from "../../import/spool";
 import { openTable, type OpenedTable } from "../../import/open-table";
 import { rederiveSpells } from "../../register/rederive-spells";
 import type { MappingsRepository } from "./mappings.repository";
@@ -343,11 +343,11 @@ export function createPersonnelImportService(deps: {
       kind === "events" ? today : (options.asOf ?? today),
       input.signal,
     );
-    const rankOrdinal = new Map(refs.ranks.map((r) => [r.id, r.ordinal]));
+    const rankOrdinal = await reader.rankOrdinals();
     const unitPath = new Map(refs.units.map((u) => [u.id, u.path]));
     const column = (field: PersonnelField) => mapping.columns[field] ?? null;
 
-    const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "tandem-import-"));
+    const dir = await createSpoolDir();
     const personsFile = createLineFile(path.join(dir, "persons.csv"));
     const eventsFile = createLineFile(path.join(dir, "events.csv"));
     /** Spells of persons new to the register, derived as they are read (their history is this file). */

@@ -99,6 +99,12 @@ export function createRegisterReader(db: Kysely<DB>) {
       return { ranks, units, roles };
     },
 
+    /** The order of every rank, active or not: a person may still hold a rank no longer offered. */
+    async rankOrdinals(): Promise<Map<number, number>> {
+      const rows = await db.selectFrom("ranks").select(["id", "ordinal"]).execute();
+      return new Map(rows.map((r) => [r.id, r.ordinal]));
+    },
+
     async stamp(): Promise<RegisterStamp> {
       const row = await sql<{ p: number; e: number; r: number }>`
         SELECT (SELECT coalesce(max(id), 0) FROM persons) AS p,
