@@ -1,37 +1,20 @@
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import { csvLine } from "../../../core/csv/write";
 import { AppError, isAppError } from "../../../core/errors";
-import { detectDateFormat, resolveDateFormat } from "../../../core/import/dates";
-import { detectHeaderRow } from "../../../core/import/header-row";
-import { matchHeader, suggestMapping } from "../../../core/import/personnel-headers";
+import { resolveDateFormat } from "../../../core/import/dates";
 import { createPersonnelRowReader, type PersonnelRow } from "../../../core/import/personnel-row";
 import { createReferenceMatcher } from "../../../core/import/reference-values";
 import { rowError, type RowError } from "../../../core/import/row-error";
-import { cellText, type SourceRow } from "../../../core/import/table";
 import {
   MAX_REPORTED_ERRORS,
-  personnelMapping,
-  type EventCountsBySex,
   type ImportProgress,
   type PersonnelField,
   type PersonnelImportOptions,
   type PersonnelImportReport,
-  type PersonnelInspection,
-  type PersonnelMapping,
-  type PersonnelMappingInput,
-  type PersonnelReferenceValues,
 } from "../../../core/schemas/personnel-import";
 import type { Sex } from "../../../core/schemas/sex";
-import { careerEventTypes, type CareerEventType } from "../../../core/schemas/workforce-events";
-import {
-  deriveSpells,
-  SPELL_COLUMNS,
-  spellCsvLine,
-  type CareerEventFact,
-} from "../../../core/workforce/spells";
+import { deriveSpells, spellCsvLine, type CareerEventFact } from "../../../core/workforce/spells";
 import {
   commonAncestorPath,
   diffSnapshotRow,
@@ -39,15 +22,24 @@ import {
   type EventDraft,
 } from "../../../core/workforce/snapshot-diff";
 import { recordInSession } from "../../audit/audit-recorder";
-import { withDeferredIndexesAndForeignKeys } from "../../db/bulk-load";
 import type { AuditActor, AuditRecorder } from "../../audit/recorder";
 import type { Database } from "../../db/client";
 import { isPathInScope, type Scope } from "../../http/scope";
 import { createLineFile } from "../../import/line-file";
 import { createSpoolDir } from "../../import/spool";
-import { openTable, type OpenedTable } from "../../import/open-table";
-import { rederiveSpells } from "../../register/rederive-spells";
+import { openTable } from "../../import/open-table";
+import { DATE_FIELDS, detectDates, openOptions, readHeader, sha256File } from "./import-file";
+import {
+  createErrorList,
+  createProgress,
+  createTally,
+  DryRunDone,
+  reportOf,
+  RowsRefused,
+} from "./import-report";
 import type { MappingsRepository } from "./mappings.repository";
+import { createPersonnelInspector } from "./personnel-inspect";
+import { writePlan } from "./plan-writer";
 import {
   createRegisterReader,
   createRegisterWriter,
@@ -56,8 +48,6 @@ import {
   type RegisterIndex,
 } from "./register.repository";
 
-const PREVIEW_ROWS = 20;
-
 const toFact = (draft: EventDraft): CareerEventFact => ({
   type: draft.type,
   date: draft.date,
@@ -65,30 +55,6 @@ const toFact = (draft: EventDraft): CareerEventFact => ({
   orgUnitId: draft.unitId,
   jobRoleId: draft.roleId,
 });
-const HEADER_SCAN_ROWS = 30;
-const DATE_SAMPLE_ROWS = 2000;
-const PERSON_COLUMNS = ["id", "service_number", "sex", "birth_year"] as const;
-const EVENT_COLUMNS = [
-  "id",
-  "person_id",
-  "event_type",
-  "effective_date",
-  "rank_id",
-  "org_unit_id",
-  "job_role_id",
-  "reason",
-  "import_batch_id",
-] as const;
-const DATE_FIELDS: readonly PersonnelField[] = ["birth_date", "hire_date", "effective_date"];
-/**
- * From this many rows to write, the register's foreign keys and secondary indexes are dropped for
- * the load and rebuilt after it (re-validating every row), as the demo load does: ~6× faster, at the
- * price of holding the register's tables exclusively until the import commits.
- */
-export const DEFERRED_LOAD_ROWS = 50_000;
-const REGISTER_TABLES = ["persons", "career_events", "career_spells"];
-/** The spell derivation reads events by person: this index stays during a deferred load. */
-const KEEP_INDEXES = ["career_events_person_idx"];
 
 export interface RunInput {
   /** The file on disk (the HTTP layer spools uploads; the CLI passes the user's path). */
@@ -101,140 +67,6 @@ export interface RunInput {
   readonly onProgress?: (progress: ImportProgress) => void;
 }
 
-export interface InspectInput {
-  readonly path: string;
-  readonly fileName: string;
-  readonly mapping?: Partial<PersonnelMappingInput>;
-  readonly template?: string;
-  readonly scope: Scope;
-}
-
-/** Rolls a dry run back once its report is known. */
-class DryRunDone extends Error {
-  constructor(readonly report: PersonnelImportReport) {
-    super("dry run");
-  }
-}
-
-/** Rolls back a write that the register refused row by row (e.g. a promotion before any hire). */
-class RowsRefused extends Error {
-  constructor(readonly errors: RowError[]) {
-    super("rows refused");
-  }
-}
-
-/** Counts by event type and sex, in the fixed order of event types. */
-function createTally() {
-  const counts = new Map<CareerEventType, Record<Sex, number>>();
-  return {
-    add(type: CareerEventType, sex: Sex) {
-      const row = counts.get(type) ?? { F: 0, M: 0, X: 0, U: 0 };
-      row[sex]++;
-      counts.set(type, row);
-    },
-    rows: (): EventCountsBySex[] =>
-      careerEventTypes
-        .filter((type) => counts.has(type))
-        .map((type) => {
-          const r = counts.get(type) ?? { F: 0, M: 0, X: 0, U: 0 };
-          return { type, ...r, total: r.F + r.M + r.X + r.U };
-        }),
-  };
-}
-
-/** Keeps the first MAX_REPORTED_ERRORS errors and counts them all. */
-function createErrorList() {
-  const kept: RowError[] = [];
-  let count = 0;
-  return {
-    add(...errors: RowError[]) {
-      count += errors.length;
-      for (const e of errors) if (kept.length < MAX_REPORTED_ERRORS) kept.push(e);
-    },
-    get count() {
-      return count;
-    },
-    kept: () => [...kept].sort((a, b) => a.row - b.row),
-  };
-}
-
-/** A report of `input`'s run: nothing read or written unless `parts` says otherwise. */
-function reportOf(
-  input: RunInput,
-  outcome: PersonnelImportReport["outcome"],
-  started: number,
-  parts: Partial<PersonnelImportReport> = {},
-): PersonnelImportReport {
-  return {
-    outcome,
-    isDryRun: input.isDryRun,
-    kind: input.options.mapping.kind,
-    fileSha256: "",
-    rows: 0,
-    personsCreated: 0,
-    eventsCreated: 0,
-    events: [],
-    errorCount: 0,
-    errors: [],
-    batchId: null,
-    coverage: null,
-    durationMs: Date.now() - started,
-    ...parts,
-  };
-}
-
-async function sha256File(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  await pipeline(fs.createReadStream(file), hash);
-  return hash.digest("hex");
-}
-
-async function firstRows(table: OpenedTable, count: number): Promise<SourceRow[]> {
-  const rows: SourceRow[] = [];
-  for await (const row of table.rows()) {
-    rows.push(row);
-    if (rows.length >= count) break;
-  }
-  return rows;
-}
-
-/** The header row (chosen or detected) and the column names it holds. */
-async function readHeader(
-  table: OpenedTable,
-  chosen: number | null,
-): Promise<{ headerRow: number; headers: string[]; sample: SourceRow[] }> {
-  const sample = await firstRows(table, HEADER_SCAN_ROWS + DATE_SAMPLE_ROWS);
-  const scan = sample.slice(0, HEADER_SCAN_ROWS);
-  const headerRow = chosen ?? detectHeaderRow(scan, (text) => matchHeader(text) !== undefined);
-  const header = sample.find((r) => r.row === headerRow);
-  const headers = (header?.cells ?? []).map((c) => cellText(c).trim());
-  while (headers.length && headers.at(-1) === "") headers.pop();
-  return { headerRow, headers, sample: sample.filter((r) => r.row > headerRow) };
-}
-
-/** The date order of the mapped date columns, from a sample of the rows under the header. */
-function detectDates(
-  mapping: PersonnelMapping,
-  headers: readonly string[],
-  rows: readonly SourceRow[],
-) {
-  const samples: string[] = [];
-  for (const field of DATE_FIELDS) {
-    const column = mapping.columns[field];
-    const index = column === undefined ? -1 : headers.indexOf(column);
-    if (index < 0) continue;
-    for (const row of rows) {
-      const cell = row.cells[index];
-      if (typeof cell === "string" && cell.trim()) samples.push(cell.trim());
-    }
-  }
-  return detectDateFormat(samples);
-}
-
-function openOptions(mapping: Pick<PersonnelMapping, "encoding" | "delimiter" | "sheet">) {
-  return { encoding: mapping.encoding, delimiter: mapping.delimiter, sheet: mapping.sheet };
-}
-
 export function createPersonnelImportService(deps: {
   database: Database;
   mappings: MappingsRepository;
@@ -242,46 +74,6 @@ export function createPersonnelImportService(deps: {
   today: () => string;
 }) {
   const reader = createRegisterReader(deps.database.db);
-
-  const inspect = async (input: InspectInput): Promise<PersonnelInspection> => {
-    const template = input.template ? await deps.mappings.get(input.template) : null;
-    if (input.template && !template) {
-      throw new AppError("request.not_found", { template: input.template });
-    }
-    const base = { ...(template ?? {}), ...(input.mapping ?? {}) };
-    const table = await openTable(
-      input.path,
-      input.fileName,
-      openOptions(personnelMapping.parse({ kind: "snapshot", columns: {}, ...base })),
-    );
-    const { headerRow, headers, sample } = await readHeader(table, base.headerRow ?? null);
-    const suggested = template
-      ? personnelMapping.parse({ ...template, ...(input.mapping ?? {}) })
-      : personnelMapping.parse({
-          ...suggestMapping(headers, input.mapping?.kind),
-          ...(input.mapping ?? {}),
-        });
-    const resolved: PersonnelMapping = {
-      ...suggested,
-      headerRow,
-      sheet: table.sheet,
-    };
-    return {
-      format: table.format,
-      encoding: table.encoding,
-      delimiter: table.delimiter,
-      sheets: [...table.sheets],
-      sheet: table.sheet,
-      headerRow,
-      headers,
-      preview: sample.slice(0, PREVIEW_ROWS).map((r) => ({
-        row: r.row,
-        cells: headers.map((_, i) => cellText(r.cells[i] ?? null)),
-      })),
-      suggested: resolved,
-      dateFormat: detectDates(resolved, headers, sample),
-    };
-  };
 
   const runImport = async (input: RunInput): Promise<PersonnelImportReport> => {
     const started = Date.now();
@@ -291,23 +83,19 @@ export function createPersonnelImportService(deps: {
     const report = (
       outcome: PersonnelImportReport["outcome"],
       parts: Partial<PersonnelImportReport> = {},
-    ) => reportOf(input, outcome, started, parts);
+    ) => reportOf({ isDryRun, kind }, outcome, started, parts);
     const fail = (errors: RowError[], parts: Partial<PersonnelImportReport> = {}) =>
       report("invalid", { ...parts, errors, errorCount: errors.length });
 
     input.signal?.throwIfAborted();
     const sha256 = await sha256File(input.path);
-    let bytesRead = 0;
-    let rowsRead = 0;
-    const rate = () => (rowsRead * 1000) / Math.max(1, Date.now() - started);
+    const progress = createProgress(input.onProgress, started);
     const table = await openTable(input.path, options.fileName, {
       ...openOptions(mapping),
-      onBytes: (n: number) => {
-        bytesRead += n;
-      },
+      onBytes: progress.addBytes,
     });
     const { headerRow, headers, sample } = await readHeader(table, mapping.headerRow);
-    bytesRead = 0;
+    progress.startReading(table.sizeBytes);
     const today = deps.today();
     if (kind === "snapshot" && options.asOf === null) {
       return fail([rowError(1, null, null, "as_of_required")], { fileSha256: sha256 });
@@ -428,25 +216,14 @@ export function createPersonnelImportService(deps: {
         );
       };
 
-      let lastProgress = 0;
       for await (const sourceRow of table.rows()) {
         if (sourceRow.row <= headerRow) continue;
         const result = rowReader.read(sourceRow);
         if (result.ok === "blank") continue;
-        rowsRead++;
-        if ((rowsRead & 1023) === 0) {
+        if ((progress.countRow() & 1023) === 0) {
           input.signal?.throwIfAborted();
           await Promise.all([personsFile.settle(), eventsFile.settle(), spellsFile.settle()]);
-          const now = Date.now();
-          if (now - lastProgress > 250) {
-            lastProgress = now;
-            input.onProgress?.({
-              phase: "reading",
-              percent: Math.min(99, (100 * bytesRead) / Math.max(1, table.sizeBytes)),
-              rows: rowsRead,
-              rowsPerSecond: rate(),
-            });
-          }
+          progress.reading();
         }
         if (!result.ok) {
           errors.add(...result.errors);
@@ -522,7 +299,7 @@ export function createPersonnelImportService(deps: {
           writeEvent(person.id, person.sex, draft, row.row);
         }
       }
-      if (rowsRead === 0) errors.add(rowError(headerRow + 1, null, null, "no_data_rows"));
+      if (progress.rows === 0) errors.add(rowError(headerRow + 1, null, null, "no_data_rows"));
 
       let coverage: { code: string; name: string; path: string } | null = null;
       let serving = 0;
@@ -554,7 +331,7 @@ export function createPersonnelImportService(deps: {
       if (errors.count > 0) {
         return report("invalid", {
           fileSha256: sha256,
-          rows: rowsRead,
+          rows: progress.rows,
           errors: errors.kept(),
           errorCount: errors.count,
           coverage: coverageOut,
@@ -562,9 +339,16 @@ export function createPersonnelImportService(deps: {
         });
       }
       if (eventsFile.count === 0 && personsFile.count === 0 && fills.length === 0) {
-        return report("unchanged", { fileSha256: sha256, rows: rowsRead, coverage: coverageOut });
+        return report("unchanged", {
+          fileSha256: sha256,
+          rows: progress.rows,
+          coverage: coverageOut,
+        });
       }
-      input.onProgress?.({ phase: "writing", percent: 0, rows: rowsRead, rowsPerSecond: rate() });
+      progress.report("writing", 0);
+      const coverageUnitId = coverage
+        ? (refs.units.find((u) => u.path === coverage.path)?.id ?? null)
+        : null;
 
       try {
         return await deps.database.bulkTransaction(async (session) => {
@@ -584,68 +368,28 @@ export function createPersonnelImportService(deps: {
             asOf: options.asOf,
             options: { mapping, coverageUnit: coverage?.code ?? null },
             importedBy: input.actor.userId,
-            orgUnitId: coverage
-              ? (refs.units.find((u) => u.path === coverage.path)?.id ?? null)
-              : null,
+            orgUnitId: coverageUnitId,
           });
           const firstPersonId = locked.maxPersonId + 1;
           const firstEventId = locked.maxEventId + 1;
-          const personIdOf = (id: number) => (id < 0 ? firstPersonId - id - 1 : id);
-          const write = async () => {
-            const personsCreated = await writer.copy(
-              "persons",
-              PERSON_COLUMNS,
-              personsFile.read((line) => {
-                const comma = line.indexOf(",");
-                return `${personIdOf(Number(line.slice(0, comma)))}${line.slice(comma)}`;
-              }),
-            );
-            let eventId = firstEventId;
-            const eventLines = eventsFile.read((line) => {
-              const comma = line.indexOf(",");
-              return `${eventId++},${personIdOf(Number(line.slice(0, comma)))}${line.slice(comma)},${batchId}`;
-            });
-            let eventsCreated: number;
-            if (kind === "snapshot") {
-              eventsCreated = await writer.copy("career_events", EVENT_COLUMNS, eventLines);
-            } else {
-              eventsCreated = (await writer.copyEventsSkippingKnown(EVENT_COLUMNS, eventLines))
-                .inserted;
-            }
-            await writer.fillUnknowns(fills);
-            await writer.finishSequences();
-            await writer.copy(
-              "career_spells",
-              SPELL_COLUMNS,
-              spellsFile.read((line) => {
-                const comma = line.indexOf(",");
-                return `${personIdOf(Number(line.slice(0, comma)))}${line.slice(comma)}`;
-              }),
-            );
-            if (kind === "events") {
-              for (let p = 0; p < newPersons.size; p++) affected.add(firstPersonId + p);
-            }
-            const { problems } = await rederiveSpells(session, [...affected], {
-              signal: input.signal,
-              onProgress: (done, total) =>
-                input.onProgress?.({
-                  phase: "deriving",
-                  percent: (100 * done) / Math.max(1, total),
-                  rows: rowsRead,
-                  rowsPerSecond: rate(),
-                }),
-            });
-            return { personsCreated, eventsCreated, problems };
-          };
-          const isLarge = personsFile.count + eventsFile.count >= DEFERRED_LOAD_ROWS;
-          const load = () =>
-            isLarge
-              ? withDeferredIndexesAndForeignKeys(session, REGISTER_TABLES, write, {
-                  keepIndexes: KEEP_INDEXES,
-                  foreignKeysWithinOnly: true,
-                })
-              : write();
-          const { personsCreated, eventsCreated, problems } = await load();
+          const { personsCreated, eventsCreated, problems } = await writePlan(
+            session,
+            {
+              kind,
+              personsFile,
+              eventsFile,
+              spellsFile,
+              newPersons: newPersons.size,
+              affected,
+              fills,
+            },
+            { firstPersonId, firstEventId, batchId },
+            {
+              ...(input.signal ? { signal: input.signal } : {}),
+              onDerive: (done, total) =>
+                progress.report("deriving", (100 * done) / Math.max(1, total)),
+            },
+          );
           // A problem on an event already in the register was caused by this import too (e.g. a
           // back-dated exit before later promotions): refused like one on a new event.
           const rowErrors = problems.map((p) =>
@@ -661,7 +405,11 @@ export function createPersonnelImportService(deps: {
           if (rowErrors.length) throw new RowsRefused(rowErrors);
           if (eventsCreated === 0 && personsCreated === 0 && fills.length === 0) {
             throw new DryRunDone(
-              report("unchanged", { fileSha256: sha256, rows: rowsRead, coverage: coverageOut }),
+              report("unchanged", {
+                fileSha256: sha256,
+                rows: progress.rows,
+                coverage: coverageOut,
+              }),
             );
           }
           const events =
@@ -672,9 +420,7 @@ export function createPersonnelImportService(deps: {
             action: "personnel.import",
             entityType: "import_batch",
             entityId: String(batchId),
-            orgUnitId: coverage
-              ? (refs.units.find((u) => u.path === coverage.path)?.id ?? null)
-              : null,
+            orgUnitId: coverageUnitId,
             fields: ["persons", "career_events", "career_spells"],
             outcome: "success",
           });
@@ -682,7 +428,7 @@ export function createPersonnelImportService(deps: {
           input.signal?.throwIfAborted();
           const done = report(isDryRun ? "validated" : "imported", {
             fileSha256: sha256,
-            rows: rowsRead,
+            rows: progress.rows,
             personsCreated,
             eventsCreated,
             events,
@@ -698,7 +444,7 @@ export function createPersonnelImportService(deps: {
         if (error instanceof RowsRefused) {
           return report("invalid", {
             fileSha256: sha256,
-            rows: rowsRead,
+            rows: progress.rows,
             errors: error.errors.slice(0, MAX_REPORTED_ERRORS),
             errorCount: error.errors.length,
           });
@@ -737,22 +483,16 @@ export function createPersonnelImportService(deps: {
         if (isAppError(error) && !input.isDryRun) await refused();
         throw error;
       }
-      return reportOf(input, "cancelled", started);
+      return reportOf(
+        { isDryRun: input.isDryRun, kind: input.options.mapping.kind },
+        "cancelled",
+        started,
+      );
     }
   };
 
   /** What the value-map editor offers: ranks, roles, and the units this caller may import into. */
-  const referenceValues = async (scope: Scope): Promise<PersonnelReferenceValues> => {
-    const refs = await reader.referenceData(scope);
-    const option = ({ code, name }: { code: string; name: string }) => ({ code, name });
-    return {
-      ranks: refs.ranks.map(option),
-      roles: refs.roles.map(option),
-      units: refs.units.map(({ id, code, name }) => ({ id, code, name })),
-    };
-  };
-
-  return { inspect, run, referenceValues };
+  return { ...createPersonnelInspector(deps), run };
 }
 
 export type PersonnelImportService = ReturnType<typeof createPersonnelImportService>;

@@ -291,7 +291,9 @@ export function createRegisterWriter(session: BulkSession) {
     },
 
     /** Sex and birth year only fill what the register does not know; known values are never overwritten. */
-    async fillUnknowns(fills: { personId: number; sex: Sex | null; birthYear: number | null }[]) {
+    async fillUnknowns(
+      fills: readonly { personId: number; sex: Sex | null; birthYear: number | null }[],
+    ) {
       if (fills.length === 0) return;
       await session.execute(
         `UPDATE persons p SET sex = CASE WHEN p.sex = 'U' AND f.sex IS NOT NULL THEN f.sex ELSE p.sex END,
