@@ -65,6 +65,8 @@ async function insertReferenceRows(database: Database, scale: DemoScale): Promis
 
 async function copyFiles(database: Database, dir: string, isDeferred: boolean): Promise<void> {
   await database.bulkTransaction(async (session) => {
+    // The baseline is the bare table load: no headcount cube (the demo load builds it, and pays).
+    await session.execute("SELECT set_config('tandem.headcount_cube', 'deferred', true)");
     const load = async () => {
       for (const t of TABLES)
         await session.copyCsv(t.table, t.columns, readLineChunks(path.join(dir, t.file)));

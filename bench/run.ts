@@ -4,6 +4,7 @@ import type { DemoScale } from "../src/core/demo/country";
 import { benchColdStart } from "./cold-start.bench";
 import { benchDemoLoad } from "./demo-load.bench";
 import { benchDir, peakRssMiB } from "./lib";
+import { benchParityAnalytics } from "./parity-analytics.bench";
 import { benchPersonnelImport } from "./personnel-import.bench";
 
 const { values } = parseArgs({
@@ -30,6 +31,9 @@ if (!values.only || values.only === "demo-load" || values.only === "cold-start")
 }
 if (!values.only || values.only === "personnel-import") {
   results.personnelImport = await benchPersonnelImport(Number(values.rows));
+}
+if (!values.only || values.only === "parity-analytics") {
+  results.parityAnalytics = await benchParityAnalytics(scale);
 }
 results.peakRssMiB = peakRssMiB();
 fs.writeFileSync(`${benchDir("results")}/latest-${scale}.json`, JSON.stringify(results, null, 2));

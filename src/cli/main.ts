@@ -6,6 +6,7 @@ import { registerDemoCommand } from "./commands/demo";
 import { registerExportCommands } from "./commands/export";
 import { registerImportCommands } from "./commands/import";
 import { registerMigrateCommand } from "./commands/migrate";
+import { registerReportCommands } from "./commands/report";
 import { registerServeCommand } from "./commands/serve";
 import { registerUserCommands } from "./commands/user";
 import { CliExit, createCliContext, type CliContext } from "./context";
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerImportCommands(program, i18n, getContext);
   registerAuditCommands(program, i18n, getContext);
   registerExportCommands(program, i18n, getContext);
+  registerReportCommands(program, i18n, getContext);
   // Actions read the real context: a broken environment fails there, with every problem listed.
   program.hook("preAction", () => {
     getContext();

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import fastifyCookie from "@fastify/cookie";
 import fastifyMultipart from "@fastify/multipart";
@@ -14,6 +15,28 @@ import { createAuditRecorder } from "./audit/audit-recorder";
 import type { AuditRecorder } from "./audit/recorder";
 import type { Database } from "./db/client";
 import { createAuditRepository } from "./features/audit/audit.repository";
+import { createCommunityConfigRepository } from "./features/community-config/community-config.repository";
+import { registerCommunityConfigRoutes } from "./features/community-config/community-config.routes";
+import { createCommunityConfigService } from "./features/community-config/community-config.service";
+import { createCommunityIssuesRepository } from "./features/community-issues/community-issues.repository";
+import { registerCommunityIssueRoutes } from "./features/community-issues/community-issues.routes";
+import { createCommunityIssuesService } from "./features/community-issues/community-issues.service";
+import { createIssueIntake } from "./features/community-issues/issue-intake";
+import { createIssueStore } from "./features/community-issues/issue-store";
+import { createResidentDesk } from "./features/community-issues/resident-desk";
+import { createPublicChannelRepository } from "./features/public-channel/public-channel.repository";
+import { registerPublicChannelRoutes } from "./features/public-channel/public-channel.routes";
+import { createPublicChannelService } from "./features/public-channel/public-channel.service";
+import {
+  DEFAULT_PUBLIC_RATE_LIMITS,
+  type PublicRateLimits,
+} from "./features/public-channel/rate-limit";
+import { createOutreachRepository } from "./features/outreach/outreach.repository";
+import { registerOutreachRoutes } from "./features/outreach/outreach.routes";
+import { createOutreachService } from "./features/outreach/outreach.service";
+import { createStakeholdersRepository } from "./features/stakeholders/stakeholders.repository";
+import { registerStakeholderRoutes } from "./features/stakeholders/stakeholders.routes";
+import { createStakeholdersService } from "./features/stakeholders/stakeholders.service";
 import { registerAuditRoutes } from "./features/audit/audit.routes";
 import { createAuditService } from "./features/audit/audit.service";
 import { createApiTokensRepository } from "./features/api-tokens/api-tokens.repository";
@@ -35,14 +58,27 @@ import { createPersonnelExportService } from "./features/personnel-export/person
 import { createPersonsRepository } from "./features/persons/persons.repository";
 import { registerPersonRoutes } from "./features/persons/persons.routes";
 import { createPersonsService } from "./features/persons/persons.service";
+import { createProjectionsRepository } from "./features/projections/projections.repository";
+import { registerProjectionRoutes } from "./features/projections/projections.routes";
+import { createProjectionsService } from "./features/projections/projections.service";
 import { createRegisterConfigRepository } from "./features/register-config/register-config.repository";
+import { createReportsRepository } from "./features/reports/reports.repository";
+import { registerReportRoutes } from "./features/reports/reports.routes";
+import { createReportsService } from "./features/reports/reports.service";
 import { registerRegisterConfigRoutes } from "./features/register-config/register-config.routes";
 import { createRegisterConfigService } from "./features/register-config/register-config.service";
+import { createTargetsRepository } from "./features/targets/targets.repository";
+import { registerTargetRoutes } from "./features/targets/targets.routes";
+import { createTargetsService } from "./features/targets/targets.service";
 import { createUsersAdminRepository } from "./features/users/users-admin.repository";
 import { createUsersAdminService } from "./features/users/users-admin.service";
 import { createUsersRepository } from "./features/users/users.repository";
 import { registerUserRoutes } from "./features/users/users.routes";
 import { createUsersService } from "./features/users/users.service";
+import { createIndicatorsRepository } from "./features/indicators/indicators.repository";
+import { registerIndicatorRoutes } from "./features/indicators/indicators.routes";
+import { createIndicatorService } from "./features/indicators/indicators.service";
+import { DEFAULT_SDC_THRESHOLD } from "../core/sdc/suppress";
 import { createWorkforceRepository } from "./features/workforce/workforce.repository";
 import { registerWorkforceRoutes } from "./features/workforce/workforce.routes";
 import { createWorkforceService } from "./features/workforce/workforce.service";
@@ -51,6 +87,8 @@ import { registerErrorHandler } from "./http/error-handler";
 import { openapiSecuritySchemes, withRouteSecurity } from "./http/openapi-security";
 import { registerRouteRegistry } from "./http/route-registry";
 import { registerSecurityHeaders } from "./http/security-headers";
+import { createContactSealer } from "./security/contact-sealer";
+import { createSecretBox, SECRET_KEY_BYTES } from "./security/secret-box";
 
 export interface AppDeps {
   readonly database: Database;
@@ -65,6 +103,12 @@ export interface AppDeps {
   readonly version?: string;
   /** 32 bytes that encrypt TOTP secrets at rest (server/main.ts resolves it from the configuration). */
   readonly secretKey?: Buffer;
+  /** Disclosure-control threshold k for external results (INDICATORS.md §8); default 5. */
+  readonly sdcThreshold?: number;
+  /** Chromium that prints PDF reports; null or absent: look in the usual places. */
+  readonly chromiumPath?: string | null;
+  /** Rate limits of the public channel (per address and overall); default: the built-in ones. */
+  readonly publicRateLimits?: PublicRateLimits;
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -132,15 +176,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       audit,
     }),
   );
-  registerWorkforceRoutes(
-    app,
-    createWorkforceService({
-      workforce: createWorkforceRepository(db),
-      orgUnits,
-      today: () => now().toISOString().slice(0, 10),
-    }),
-  );
+  const sdcThreshold = deps.sdcThreshold ?? DEFAULT_SDC_THRESHOLD;
+  const indicators = createIndicatorService({
+    repo: createIndicatorsRepository(db),
+    today,
+    sdcThreshold,
+  });
+  registerIndicatorRoutes(app, indicators);
+  const workforce = createWorkforceService({
+    workforce: createWorkforceRepository(db),
+    orgUnits,
+    today,
+    sdcThreshold,
+  });
+  registerWorkforceRoutes(app, workforce);
 
+  registerProjectionRoutes(
+    app,
+    createProjectionsService({ repo: createProjectionsRepository(db), orgUnits, today }),
+  );
   registerAuditRoutes(app, createAuditService({ repo: createAuditRepository(db), audit }));
   registerPersonRoutes(
     app,
@@ -165,6 +219,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app,
     createRegisterConfigService({ repo: createRegisterConfigRepository(db), audit }),
   );
+  const targets = createTargetsService({
+    repo: createTargetsRepository(db),
+    audit,
+    headline: (scope, input) => workforce.getHeadline(scope, input),
+    today,
+    now,
+    sdcThreshold,
+  });
+  registerTargetRoutes(app, targets);
+  registerReportRoutes(
+    app,
+    createReportsService({
+      indicators,
+      repo: createReportsRepository(db),
+      orgUnits,
+      audit,
+      today,
+      chromiumPath: deps.chromiumPath ?? null,
+      targets: (scope, query) => targets.progressInScope(scope, query),
+    }),
+  );
+  registerCommunityPolicing(app, {
+    db,
+    audit,
+    now,
+    today,
+    secretKey: deps.secretKey,
+    publicRateLimits: deps.publicRateLimits ?? DEFAULT_PUBLIC_RATE_LIMITS,
+  });
   const mappings = createMappingsRepository(db);
   registerPersonnelImportRoutes(app, {
     service: createPersonnelImportService({ database: deps.database, mappings, audit, today }),
@@ -194,4 +277,77 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.ready();
   return app;
+}
+
+/**
+ * Community policing (issue 7): stakeholders, taxonomies, outreach and community issues. Problems
+ * raised in an outreach session are recorded by the issues feature's intake, in the session's
+ * transaction. Contact details are sealed with the app's secret key (decision 0012). The public
+ * channel (no sign-in) records residents' own problems through the issues feature's resident desk.
+ */
+function registerCommunityPolicing(
+  app: FastifyInstance,
+  deps: {
+    db: Database["db"];
+    audit: AuditRecorder;
+    now: () => Date;
+    today: () => string;
+    secretKey: Buffer | undefined;
+    publicRateLimits: PublicRateLimits;
+  },
+): void {
+  const { db, audit, now, today } = deps;
+  const sealer = createContactSealer(
+    createSecretBox(deps.secretKey ?? randomBytes(SECRET_KEY_BYTES)),
+  );
+  const intake = createIssueIntake({ sealer, now, today });
+  registerStakeholderRoutes(
+    app,
+    createStakeholdersService({ repo: createStakeholdersRepository(db), audit, now }),
+  );
+  registerCommunityConfigRoutes(
+    app,
+    createCommunityConfigService({ repo: createCommunityConfigRepository(db), audit }),
+  );
+  registerOutreachRoutes(
+    app,
+    createOutreachService({
+      repo: createOutreachRepository(db),
+      problems: {
+        record: (trx, context, problem) =>
+          intake.record(
+            createIssueStore(trx),
+            { ...context, source: "outreach", assigneeId: null },
+            problem,
+          ),
+      },
+      audit,
+      now,
+      today,
+    }),
+  );
+  registerCommunityIssueRoutes(
+    app,
+    createCommunityIssuesService({
+      repo: createCommunityIssuesRepository(db),
+      intake,
+      sealer,
+      audit,
+      now,
+      today,
+    }),
+  );
+  registerPublicChannelRoutes(
+    app,
+    createPublicChannelService({
+      repo: createPublicChannelRepository(db),
+      issues: createResidentDesk({
+        repo: createCommunityIssuesRepository(db),
+        intake,
+        audit,
+        now,
+      }),
+    }),
+    { limits: deps.publicRateLimits, now: () => now().getTime() },
+  );
 }

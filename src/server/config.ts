@@ -33,6 +33,7 @@ const envSchema = z.object({
   TANDEM_WEB_DIR: z.string().min(1).optional(),
   TANDEM_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CHROMIUM_PATH: z.string().min(1).optional(),
 });
 
 /** The installed package root (two levels above this file), where the built web app lives. */
@@ -52,6 +53,8 @@ export interface Config {
   readonly webDir: string;
   readonly shutdownTimeoutMs: number;
   readonly logLevel: string;
+  /** Chromium that prints PDF reports (CHROMIUM_PATH); null: look in the usual places. */
+  readonly chromiumPath: string | null;
 }
 
 export interface ConfigProblem {
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       : path.join(packageRoot, "dist/web"),
     shutdownTimeoutMs: e.TANDEM_SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    chromiumPath: e.CHROMIUM_PATH ?? null,
   };
   return { ok: true, config: Object.freeze(config) };
 }

@@ -8,6 +8,7 @@ export const LOG_REDACT_PATHS = [
   "req.headers.cookie",
   "req.headers.authorization",
   'req.headers["x-csrf-token"]',
+  'req.headers["x-follow-up-secret"]',
   'res.headers["set-cookie"]',
   "*.password",
   "*.currentPassword",
@@ -15,6 +16,7 @@ export const LOG_REDACT_PATHS = [
   "*.token",
   "*.csrfToken",
   "*.secret",
+  "*.followUpSecret",
   "*.recoveryCodes",
 ];
 

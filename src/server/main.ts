@@ -7,6 +7,7 @@ import { createDemoUsers, type DemoCredential } from "./demo-users";
 import type { Config } from "./config";
 import { openDatabase, type Database } from "./db/client";
 import { migrate } from "./db/migrate";
+import { extendHeadcountCube } from "./analytics/headcount-query";
 import { sweepStaleSpoolDirs } from "./import/spool";
 import { createLogger } from "./logger";
 import { resolveSecretKey } from "./security/secret-key";
@@ -49,6 +50,8 @@ export async function startServer(config: Config, hooks: StartHooks = {}): Promi
     if (applied.length) logger.info({ applied }, "migrations applied");
     const swept = await sweepStaleSpoolDirs();
     if (swept.length) logger.info({ swept }, "removed import files left by an interrupted run");
+    const monthEnds = await extendHeadcountCube(database.db);
+    if (monthEnds > 0) logger.info({ monthEnds }, "headcount cube extended to the last month-end");
 
     let demo: StartedServer["demo"] = { isLoaded: false };
     const demoService = createDemoService(database);
@@ -58,6 +61,7 @@ export async function startServer(config: Config, hooks: StartHooks = {}): Promi
         seed: config.demo.seed,
         scale: config.demo.scale,
         onProgress: hooks.onDemoProgress,
+        secretKey: resolveSecretKey(config),
       });
       demo = {
         isLoaded: true,
@@ -98,6 +102,7 @@ export async function startServer(config: Config, hooks: StartHooks = {}): Promi
       trustProxy: config.trustProxy,
       version: readPackageVersion(),
       secretKey: resolveSecretKey(config),
+      chromiumPath: config.chromiumPath,
     });
     try {
       await app.listen({ port: config.port, host: config.host });

@@ -6,6 +6,7 @@ import { defaultDemoFilesDir, writeDemoFiles } from "../../server/features/demo/
 import { createDemoService } from "../../server/features/demo/demo.service";
 import { createUsersRepository } from "../../server/features/users/users.repository";
 import { createUsersService } from "../../server/features/users/users.service";
+import { resolveSecretKey } from "../../server/security/secret-key";
 import type { Translator } from "../messages";
 import { printLine, withDatabase, type CliContext } from "../context";
 import { createProgressLine } from "../progress";
@@ -77,6 +78,10 @@ export function registerDemoCommand(
           seed: options.seed,
           scale: options.scale,
           ...(options.endYear === undefined ? {} : { endYear: options.endYear }),
+          // Without a key (PostgreSQL, TANDEM_SECRET_KEY unset) the demo leaves contacts out.
+          secretKey:
+            ctx.config.secretKey ??
+            (ctx.config.database.kind === "pglite" ? resolveSecretKey(ctx.config) : undefined),
           onProgress: (p) =>
             progress.update(
               t("cli.demo.progress", {

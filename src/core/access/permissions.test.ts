@@ -28,4 +28,9 @@ describe("permissions", () => {
       ]);
     }
   });
+  it("keeps projections (raw small stocks and flows) from partner-viewers", () => {
+    expect(canPerform(["partner-viewer"], "projections.read")).toBe(false);
+    expect(canPerform(["partner-viewer"], "workforce.headline.read")).toBe(true);
+    expect(canPerform(["hq-analyst"], "projections.read")).toBe(true);
+  });
 });

@@ -16,6 +16,11 @@ export type Role = (typeof roles)[number];
 export const actions = [
   "org_units.read",
   "workforce.headline.read",
+  /**
+   * Markov projections of headcount and share of women by rank group (everyone who reads the
+   * headline but partner-viewers: projections expose raw small stocks and flows).
+   */
+  "projections.read",
   /** Create, list and revoke API tokens for integrations (admin only). */
   "api_tokens.manage",
   /** Browse the audit trail (admin and auditor only). */
@@ -36,21 +41,38 @@ export const actions = [
   "personnel.export",
   /** Edit the rank scheme and the job roles; national, so held at the root unit (admin only). */
   "register.configure",
+  /** Read representation targets and their on-track status (everyone who reads the headline). */
+  "targets.read",
+  /** Set, change and delete representation targets of units in one's subtree (admin, hq-analyst). */
+  "targets.write",
+  /** Read outreach sessions, community issues (without contact details) and stakeholders (person-level). */
+  "community.read",
+  /** Record outreach and issues, move issues through their lifecycle, refer, keep the stakeholder directory. */
+  "community.write",
+  /** Decrypt a resident's contact details; every read is audited (person-level). */
+  "community.contact.read",
+  /** Edit the outreach topics and issue categories; national, so held at the root unit (admin only). */
+  "community.configure",
 ] as const;
 export type Action = (typeof actions)[number];
 
-const everyone: readonly Action[] = ["org_units.read", "workforce.headline.read"];
+const everyone: readonly Action[] = [
+  "org_units.read",
+  "workforce.headline.read",
+  "projections.read",
+  "targets.read",
+];
 
 export const permissions: Readonly<Record<Role, readonly Action[]>> = {
   admin: actions,
-  "hq-analyst": [...everyone, "personnel.read", "personnel.export"],
+  "hq-analyst": [...everyone, "personnel.read", "personnel.export", "targets.write"],
   "hr-officer": [...everyone, "personnel.write", "personnel.read", "personnel.export"],
-  "unit-manager": everyone,
-  "community-officer": everyone,
+  "unit-manager": [...everyone, "community.read", "community.write"],
+  "community-officer": [...everyone, "community.read", "community.write", "community.contact.read"],
   "case-officer": everyone,
   "peacekeeping-officer": everyone,
   "training-officer": everyone,
-  "partner-viewer": everyone,
+  "partner-viewer": everyone.filter((action) => action !== "projections.read"),
   auditor: ["org_units.read", "audit.read", "audit.export"],
 };
 
@@ -67,6 +89,9 @@ export const personLevelActions: readonly Action[] = [
   "personnel.write",
   "personnel.read",
   "personnel.export",
+  "community.read",
+  "community.write",
+  "community.contact.read",
 ];
 
 export function isRole(value: string): value is Role {

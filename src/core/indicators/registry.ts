@@ -44,9 +44,14 @@ export type IndicatorUnit = (typeof indicatorUnits)[number];
 export const disaggregations = ["rank", "rank_group", "role", "age_band", "sex", "unit"] as const;
 export type Disaggregation = (typeof disaggregations)[number];
 
-/** Why a value is null (INDICATORS.md §0: never 0, NaN or Infinity). */
+/** Why a value is null (INDICATORS.md §0: never 0, NaN or Infinity); `no_target`: none is set. */
 export type IndicatorReason =
-  ShareReason | ShareRatioReason | ParityReason | RateRatioReason | SurvivalQuantileReason;
+  | ShareReason
+  | ShareRatioReason
+  | ParityReason
+  | RateRatioReason
+  | SurvivalQuantileReason
+  | "no_target";
 
 /** Every reason code, each with its text at `web.indicatorReasons.<code>`. */
 export const indicatorReasons = [
@@ -60,6 +65,7 @@ export const indicatorReasons = [
   "no_men_separated_rate",
   "median_not_reached",
   "quartile_not_reached",
+  "no_target",
 ] as const satisfies readonly IndicatorReason[];
 
 /** `stock`: evaluated at an as-of date. `flow`: over a period [start, end). */

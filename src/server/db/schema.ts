@@ -13,6 +13,7 @@ import type { Sex } from "../../core/schemas/sex";
 export type OrgUnitKind = "hq" | "province" | "district" | "station" | "national_unit";
 export type { CareerEventType } from "../../core/schemas/workforce-events";
 import type { CareerEventType } from "../../core/schemas/workforce-events";
+import type { CommunityTables } from "./schema-community";
 
 export interface SchemaMigrationsTable {
   version: number;
@@ -225,7 +226,23 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface DB {
+/** Migration 0008: a target share of women per unit, rank group (null = all ranks) and year. */
+export interface RepresentationTargetsTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  rank_group_id: number | null;
+  target_year: number;
+  /** Basis points, 0–10000 (15.5% is 1550). */
+  target_share_bp: number;
+  note: string | null;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Every table; the community tables (migration 0009) are declared in schema-community.ts. */
+export interface DB extends CommunityTables {
   schema_migrations: SchemaMigrationsTable;
   app_meta: AppMetaTable;
   org_units: OrgUnitsTable;
@@ -247,4 +264,5 @@ export interface DB {
   user_recovery_codes: UserRecoveryCodesTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  representation_targets: RepresentationTargetsTable;
 }

@@ -14,7 +14,10 @@ declare module "fastify" {
     access?: RouteAccess;
     /** Also reachable by a session that must first enrol in two-factor sign-in (the enrolment routes). */
     isEnrolmentRoute?: boolean;
-    /** Exempt from the CSRF check: only the sign-in itself, which starts a session. */
+    /**
+     * Exempt from the CSRF check: the sign-in itself, which starts a session, and the public
+     * channel's routes, which use no session.
+     */
     isCsrfExempt?: boolean;
   }
   interface FastifyRequest {

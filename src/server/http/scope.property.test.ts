@@ -10,6 +10,8 @@ import { buildApp } from "../app";
 import type { RegisteredRoute } from "./route-registry";
 
 const TODAY = "2024-06-15";
+/** Indicators the `/api/indicators/:indicator` routes are called with: a stock, a flow, a target. */
+const INDICATORS = ["headcount", "hire_rate", "target_gap"] as const;
 /** Keys that only person-level data carries; a partner-viewer must never receive them. */
 const PERSON_LEVEL_KEYS = ["serviceNumber", "personId", "birthYear", "username", "displayName"];
 /** Keys under which a response names an org unit a record belongs to (docs/ARCHITECTURE.md). */
@@ -57,9 +59,13 @@ function isPermitted(world: World, userIndex: number, route: RegisteredRoute): b
 /** The URLs to call for a route: path parameters and unit/date query keys filled from the world. */
 function urlsFor(route: RegisteredRoute, world: World, sample: readonly number[]): string[] {
   const unitIds = sample.map((i) => world.unitIds[i % world.unitIds.length] ?? 1);
-  const paths = route.url.includes(":")
-    ? unitIds.map((id) => route.url.replace(/:[A-Za-z]+/g, String(id)))
-    : [route.url];
+  const named = route.url.replace(
+    ":indicator",
+    INDICATORS[(sample[0] ?? 0) % INDICATORS.length] ?? "headcount",
+  );
+  const paths = named.includes(":")
+    ? unitIds.map((id) => named.replace(/:[A-Za-z]+/g, String(id)))
+    : [named];
   const queries: string[] = [""];
   if (route.queryKeys.includes("unit")) queries.push(...unitIds.map((id) => `unit=${id}`));
   if (route.queryKeys.includes("at")) queries.push("at=2010-06-30", `at=${TODAY}`);
@@ -146,14 +152,28 @@ describe.each(testEngines())("scope of every read route, for random worlds (%s)"
                 if (route.url === "/api/workforce/headline") {
                   const headline = body as {
                     unit: { id: number };
-                    total: { counts: { N: number } };
+                    total: { counts: { N: number | null }; countMarks?: { N: unknown } };
+                    byRankGroup: Array<{ share: { counts: Record<string, number | null> } }>;
                   };
                   const root = world.unitIds.indexOf(headline.unit.id);
                   const inSubtree = world.serviceNumbers.filter((p) =>
                     (world.paths[p.unit] ?? "").startsWith(world.paths[root] ?? "-"),
                   );
                   expect(allowed.has(root), where).toBe(true);
-                  expect(headline.total.counts.N, where).toBe(inSubtree.length);
+                  // A partner-viewer's headline is disclosure-controlled: a total may be hidden.
+                  if (headline.total.counts.N === null) {
+                    expect(isPartner, where).toBe(true);
+                    expect(headline.total.countMarks?.N, where).toBeTruthy();
+                  } else {
+                    expect(headline.total.counts.N, where).toBe(inSubtree.length);
+                  }
+                  if (isPartner) {
+                    const shares = [...headline.byRankGroup.map((g) => g.share), headline.total];
+                    const small = shares
+                      .flatMap((share) => Object.values(share.counts))
+                      .filter((count) => count !== null && count > 0 && count < 5);
+                    expect(small, `${where}: counts from 1 to k − 1`).toEqual([]);
+                  }
                 }
               }
             }

@@ -8,7 +8,15 @@ export interface Scope {
 }
 
 export function scopeFor(auth: AuthContext, action: Action): Scope {
-  const paths = auth.assignments
+  return scopeOfAssignments(auth.assignments, action);
+}
+
+/** The scope of any user's role assignments (with their units' paths) for an action. */
+export function scopeOfAssignments(
+  assignments: ReadonlyArray<{ readonly role: string; readonly path: string }>,
+  action: Action,
+): Scope {
+  const paths = assignments
     .filter((a) => isRole(a.role) && permissions[a.role].includes(action))
     .map((a) => a.path)
     .sort();
@@ -29,6 +37,19 @@ export function inScope(path: Expression<string>, scope: Scope): Expression<SqlB
   if (scope.unitPaths.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`(${sql.join(
     scope.unitPaths.map((root) => sql`${path} LIKE ${escapeLike(root) + "%"}`),
+    sql` OR `,
+  )})`;
+}
+
+/**
+ * Rows whose unit is in the scope or above it: `path` is in a granted subtree, or is an ancestor of
+ * a granted unit (an organisation that covers the whole province or country serves the caller's
+ * area too). An empty scope matches nothing.
+ */
+export function inScopeOrAbove(path: Expression<string>, scope: Scope): Expression<SqlBool> {
+  if (scope.unitPaths.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`(${inScope(path, scope)} OR ${sql.join(
+    scope.unitPaths.map((root) => sql`starts_with(${root}, ${path})`),
     sql` OR `,
   )})`;
 }

@@ -5,6 +5,7 @@ import {
   type CareerEventFact,
 } from "../../core/workforce/spells";
 import type { CareerEventType } from "../../core/schemas/workforce-events";
+import { withNettedSpellRewrite } from "../analytics/headcount-cube";
 import type { BulkSession } from "../db/client";
 
 /** An event the derivation could not place (e.g. a promotion before any hire), by its database id. */
@@ -52,7 +53,6 @@ export async function rederiveSpells(
         ORDER BY e.person_id, e.effective_date, e.id`,
       [chunk],
     );
-    await session.execute("DELETE FROM career_spells WHERE person_id = ANY($1::bigint[])", [chunk]);
     const lines: string[] = [];
     let index = 0;
     while (index < rows.length) {
@@ -76,7 +76,12 @@ export async function rederiveSpells(
       }
       for (const spell of spells) lines.push(spellCsvLine(personId, spell));
     }
-    spellCount += await session.copyCsv("career_spells", SPELL_COLUMNS, lines);
+    spellCount += await withNettedSpellRewrite(session, chunk, async () => {
+      await session.execute("DELETE FROM career_spells WHERE person_id = ANY($1::bigint[])", [
+        chunk,
+      ]);
+      return session.copyCsv("career_spells", SPELL_COLUMNS, lines);
+    });
     options.onProgress?.(Math.min(start + chunkSize, sorted.length), sorted.length);
   }
   return { spells: spellCount, problems };

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { locales } from "../../core/schemas/auth";
 import {
   formatCount,
+  formatDecimal,
   formatIsoDate,
+  formatPercent,
   formatShare,
   toTenthsOfPercent,
   todayIsoDate,
@@ -79,5 +81,19 @@ describe("formatIsoDate", () => {
 
   it("gives today's date in local time", () => {
     expect(todayIsoDate(new Date(2025, 0, 9, 23, 59))).toBe("2025-01-09");
+  });
+});
+
+describe("formatPercent and formatDecimal", () => {
+  it("writes a fraction as a percentage with one decimal in the locale", () => {
+    expect(formatPercent("en", 0.1234)).toBe("12.3%");
+    expect(formatPercent("vi", 0.5)).toBe("50,0%");
+    expect(formatPercent("ru", 0.0625)).toBe("6,3\u00a0%");
+  });
+
+  it("writes exactly the asked number of decimals", () => {
+    expect(formatDecimal("en", 0.8666, 2)).toBe("0.87");
+    expect(formatDecimal("kk", 1234.5, 1)).toBe("1\u00a0234,5");
+    expect(formatDecimal("en", 3, 2)).toBe("3.00");
   });
 });

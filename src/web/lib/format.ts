@@ -50,6 +50,26 @@ export function formatShare(locale: string, numerator: number, denominator: numb
   });
 }
 
+/**
+ * A fraction (0.123) as a percentage with one decimal ("12.3%"), for values that do not come as two
+ * counts: projected shares, rates, interval bounds, targets. Shares of counts use `formatShare`.
+ */
+export function formatPercent(locale: string, fraction: number): string {
+  return formatNumber(locale, fraction, {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+}
+
+/** A number with exactly `digits` decimals in the locale ("0.87", "0,87"): ratios, indices, years. */
+export function formatDecimal(locale: string, value: number, digits: number): string {
+  return formatNumber(locale, value, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
 /** The catalog's words for dates, used when the browser has no Intl data for the language. */
 export interface DateWords {
   /** January first, in the form used inside a date ("ноября", not "ноябрь"). */

@@ -1,6 +1,13 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { formatCount, formatIsoDate, formatShare, type DateWords } from "./format";
+import {
+  formatCount,
+  formatDecimal,
+  formatIsoDate,
+  formatPercent,
+  formatShare,
+  type DateWords,
+} from "./format";
 
 const monthKeys = [
   "january",
@@ -31,6 +38,8 @@ export function useFormatters() {
       share: (numerator: number, denominator: number) =>
         formatShare(locale, numerator, denominator),
       date: (isoDate: string) => formatIsoDate(locale, isoDate, words),
+      percent: (fraction: number) => formatPercent(locale, fraction),
+      decimal: (value: number, digits: number) => formatDecimal(locale, value, digits),
     };
   }, [locale, t]);
 }

@@ -1,4 +1,5 @@
 import type { DemoJobRole, DemoRank, DemoRankGroup, DemoUnit } from "../../../core/demo/country";
+import type { DemoTargetRow } from "../../../core/demo/targets";
 import type { BulkSession } from "../../db/client";
 
 export interface RegisterState {
@@ -97,6 +98,19 @@ export function createDemoRepository(session: BulkSession) {
         );
       }
       return ids;
+    },
+
+    /** The demo's representation targets; the rank group by code (null: all ranks). */
+    async insertTargets(targets: ReadonlyArray<DemoTargetRow & { unitId: number }>): Promise<void> {
+      for (const t of targets) {
+        await session.execute(
+          `INSERT INTO representation_targets
+             (org_unit_id, rank_group_id, target_year, target_share_bp, note, created_at, updated_at)
+           SELECT $1, (SELECT id FROM rank_groups WHERE code = $2), $3, $4, $5, $6, $6
+           ON CONFLICT DO NOTHING`,
+          [t.unitId, t.rankGroupCode, t.targetYear, t.basisPoints, t.note, t.createdAt],
+        );
+      }
     },
 
     async nextPersonId(): Promise<number> {

@@ -13,10 +13,15 @@ import {
   EVENT_COLUMNS,
   PERSON_COLUMNS,
 } from "../../../core/demo/rows";
+import { buildDemoTargets } from "../../../core/demo/targets";
 import { AppError } from "../../../core/errors";
 import { SPELL_COLUMNS } from "../../../core/workforce/spells";
+import { withHeadcountCubeDeferred } from "../../analytics/headcount-cube";
 import { withDeferredIndexesAndForeignKeys } from "../../db/bulk-load";
 import type { Database } from "../../db/client";
+import { createContactSealer } from "../../security/contact-sealer";
+import { createSecretBox } from "../../security/secret-box";
+import { communityDemoEndDay, loadCommunityDemo } from "./demo-community";
 import { createDemoRepository, type RegisterState } from "./demo.repository";
 
 export interface DemoProgress {
@@ -31,6 +36,8 @@ export interface DemoOptions {
   /** The 10-year window ends on 1 January of this year (default: the current year). */
   readonly endYear?: number;
   readonly onProgress?: ((progress: DemoProgress) => void) | undefined;
+  /** Seals the demo residents' contact details (community issues); without it they are left out. */
+  readonly secretKey?: Buffer | undefined;
 }
 
 export interface DemoSummary {
@@ -76,6 +83,9 @@ export function createDemoService(database: Database) {
         const rankIds = await repo.insertRankScheme(demoRankGroups, demoRanks);
         const roleIds = await repo.insertJobRoles(demoJobRoles);
         const unitIds = await repo.insertUnits(units, state.root);
+        await repo.insertTargets(
+          buildDemoTargets(units, endYear).map((t) => ({ ...t, unitId: unitIds[t.unitIndex] })),
+        );
         const ids = {
           unitIds,
           rankIds,
@@ -96,21 +106,32 @@ export function createDemoService(database: Database) {
           batch = emptyBatch();
           options.onProgress?.({ persons: totals.persons, expectedPersons, events: totals.events });
         };
-        await withDeferredIndexesAndForeignKeys(
-          session,
-          ["persons", "career_events", "career_spells"],
-          async () => {
-            for (const person of generateDemoPersons(units, {
-              scale: options.scale,
-              seed: options.seed,
-              endYear,
-            })) {
-              appendPersonRows(batch, personId++, person, ids);
-              if (batch.personCount >= PERSONS_PER_BATCH) await flush();
-            }
-            await flush();
-          },
+        await withHeadcountCubeDeferred(session, () =>
+          withDeferredIndexesAndForeignKeys(
+            session,
+            ["persons", "career_events", "career_spells"],
+            async () => {
+              for (const person of generateDemoPersons(units, {
+                scale: options.scale,
+                seed: options.seed,
+                endYear,
+              })) {
+                appendPersonRows(batch, personId++, person, ids);
+                if (batch.personCount >= PERSONS_PER_BATCH) await flush();
+              }
+              await flush();
+            },
+          ),
         );
+        await loadCommunityDemo(session, {
+          units,
+          unitIds,
+          seed: options.seed,
+          endDay: communityDemoEndDay(options.endYear),
+          sealer: options.secretKey
+            ? createContactSealer(createSecretBox(options.secretKey))
+            : null,
+        });
         await repo.finish({
           "demo.seed": String(options.seed),
           "demo.scale": options.scale,

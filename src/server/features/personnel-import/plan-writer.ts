@@ -3,6 +3,7 @@ import type { Sex } from "../../../core/schemas/sex";
 import { SPELL_COLUMNS } from "../../../core/workforce/spells";
 import type { BulkSession } from "../../db/client";
 import { withDeferredIndexesAndForeignKeys } from "../../db/bulk-load";
+import { withHeadcountCubeDeferred } from "../../analytics/headcount-cube";
 import type { LineFile } from "../../import/line-file";
 import { rederiveSpells, type SpellProblem } from "../../register/rederive-spells";
 import { createRegisterWriter } from "./register.repository";
@@ -94,9 +95,11 @@ export async function writePlan(
     return { personsCreated, eventsCreated, problems };
   };
   return plan.personsFile.count + plan.eventsFile.count >= DEFERRED_LOAD_ROWS
-    ? withDeferredIndexesAndForeignKeys(session, REGISTER_TABLES, write, {
-        keepIndexes: KEEP_INDEXES,
-        foreignKeysWithinOnly: true,
-      })
+    ? withHeadcountCubeDeferred(session, () =>
+        withDeferredIndexesAndForeignKeys(session, REGISTER_TABLES, write, {
+          keepIndexes: KEEP_INDEXES,
+          foreignKeysWithinOnly: true,
+        }),
+      )
     : write();
 }

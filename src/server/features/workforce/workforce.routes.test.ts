@@ -1,107 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  rankSpec,
-  seedOrgTree,
-  seedUser,
-  seedWorkforce,
-  treeSpec,
-  type Career,
-  type SeededTree,
-} from "../../../../test/factories";
+import { seedOrgTree, seedUser, seedWorkforce, type SeededTree } from "../../../../test/factories";
+import { expectedCounts, knownCareers as careers } from "../../../../test/known-careers";
 import { errorOf, injectAs, signIn } from "../../../../test/http";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../../../test/test-db";
-import type { Headline } from "../../../core/schemas/workforce";
+import type { Headline, HeadlineResponse } from "../../../core/schemas/workforce";
 import { buildApp } from "../../app";
-
-/** Known careers: F/M/X/U, exits, a re-hire, transfers across provinces, same-day events, leave. */
-const careers: Career[] = [
-  c("TP01", "F", ["hire", "2015-03-01", "CON", "P1-D1-S1"], ["promotion", "2019-06-01", "SGT"]),
-  c(
-    "TP02",
-    "M",
-    ["hire", "2012-01-10", "CON", "P1-D1"],
-    ["transfer", "2018-05-01", undefined, "P2-D1"],
-    ["promotion", "2021-01-01", "SUPT"],
-  ),
-  c("TP03", "U", ["hire", "2016-07-01", "CON", "P1-D2"]),
-  c("TP04", "X", ["hire", "2017-02-01", "SGT", "P1-D1-S1"]),
-  c("TP05", "F", ["hire", "2010-01-01", "SUPT", "HQ"], ["exit", "2020-12-31"]),
-  c(
-    "TP06",
-    "M",
-    ["hire", "2014-04-01", "CON", "P2"],
-    ["leave_start", "2019-01-01"],
-    ["leave_end", "2019-09-01"],
-  ),
-  c(
-    "TP07",
-    "F",
-    ["hire", "2013-01-01", "CON", "P2-D1"],
-    ["exit", "2016-01-01"],
-    ["hire", "2018-01-01", "CON", "P1"],
-  ),
-  c("TP08", "M", ["hire", "2022-01-01", "CON", "NU-CID"]),
-  c(
-    "TP09",
-    "F",
-    ["hire", "2011-01-01", "CON", "P1-D1-S1"],
-    ["transfer", "2020-06-01", undefined, "P2"],
-  ),
-  c("TP10", "U", ["hire", "2019-01-01", "SGT", "P2-D1"], ["exit", "2023-06-30"]),
-  c(
-    "TP11",
-    "M",
-    ["hire", "2008-01-01", "SGT", "P1"],
-    ["promotion", "2016-01-01", "SUPT"],
-    ["transfer", "2016-01-01", undefined, "HQ"],
-  ),
-  c("TP12", "F", ["hire", "2020-06-01", "CON", "P1-D2"]),
-  c("TP13", "M", ["hire", "2009-05-05", "CON", "P1-D1"]),
-];
-
-function c(
-  serviceNumber: string,
-  sex: Career["sex"],
-  ...steps: Array<
-    [Career["steps"][number]["type"], string, Career["steps"][number]["rank"]?, string?]
-  >
-): Career {
-  return {
-    serviceNumber,
-    sex,
-    steps: steps.map(([type, date, rank, unit]) => ({ type, date, rank, unit })),
-  };
-}
-
-/** Independent of the spells and the SQL: replay each career up to `asOf`. */
-function expectedCounts(unitCode: string, asOf: string) {
-  const parentOf = new Map(treeSpec.map((u) => [u.code, u.parent]));
-  const isUnder = (code: string): boolean =>
-    code === unitCode || (parentOf.has(code) && isUnder(parentOf.get(code) ?? ""));
-  const groups = new Map<string, Record<"F" | "M" | "X" | "U" | "N", number>>(
-    rankSpec.map((r) => [r.group, { F: 0, M: 0, X: 0, U: 0, N: 0 }]),
-  );
-  for (const career of careers) {
-    let state: { rank: string; unit: string } | null = null;
-    let last = { rank: "", unit: "" };
-    for (const step of career.steps) {
-      if (step.date > asOf) break;
-      if (step.type === "exit") state = null;
-      else {
-        last = { rank: step.rank ?? last.rank, unit: step.unit ?? last.unit };
-        state = { ...last };
-      }
-    }
-    if (!state || !isUnder(state.unit)) continue;
-    const group = rankSpec.find((r) => r.code === state.rank)?.group;
-    const counts = group === undefined ? undefined : groups.get(group);
-    if (!counts) throw new Error(`no group for ${state.rank}`);
-    counts[career.sex]++;
-    counts.N++;
-  }
-  return groups;
-}
 
 function checkHeadline(body: Headline, unitCode: string, asOf: string) {
   const expected = expectedCounts(unitCode, asOf);
@@ -208,5 +112,176 @@ describe.each(testEngines())("GET /api/workforce/headline (%s)", (engine) => {
     const malformed = await headline(admin, "?at=01/06/2020");
     expect(malformed.statusCode).toBe(400);
     expect(errorOf(malformed).code).toBe("request.invalid");
+  });
+});
+
+/** The threshold the app uses by default (AppDeps.sdcThreshold ?? DEFAULT_SDC_THRESHOLD). */
+const K = 5;
+const countKeys = ["F", "M", "X", "U", "N"] as const;
+type PublishedShare = HeadlineResponse["total"];
+
+/** The lines of a headline as the trusted circle counts them: rank groups in order, then the total. */
+function expectedLines(unitCode: string, asOf: string) {
+  const groups = [...expectedCounts(unitCode, asOf).values()];
+  const total = { F: 0, M: 0, X: 0, U: 0, N: 0 };
+  for (const counts of groups) for (const key of countKeys) total[key] += counts[key];
+  return [...groups, total];
+}
+
+/**
+ * Checks a disclosure-controlled headline against the true counts with threshold k: no published
+ * count from 1 to k − 1, every hidden count marked, every published count true, shares made from a
+ * hidden count withheld with the mark. Returns the number of hidden counts.
+ */
+function checkProtectedHeadline(body: HeadlineResponse, unitCode: string, asOf: string, k: number) {
+  const truth = expectedLines(unitCode, asOf);
+  const lines: PublishedShare[] = [...body.byRankGroup.map((g) => g.share), body.total];
+  expect(lines).toHaveLength(truth.length);
+  let hidden = 0;
+  lines.forEach((share, index) => {
+    const expected = truth[index];
+    if (!expected) throw new Error(`no line ${index}`);
+    for (const key of countKeys) {
+      const where = `${unitCode} at ${asOf}, line ${index}, ${key}`;
+      const count = share.counts[key];
+      const mark = share.countMarks?.[key];
+      if (count === null) {
+        hidden++;
+        expect(["primary", "complementary"], where).toContain(mark?.suppression);
+        expect(mark?.messageKey, where).toBe(`sdc.suppressed_${mark?.suppression ?? ""}`);
+      } else {
+        expect(count, where).toBe(expected[key]);
+        expect(count === 0 || count >= k, `${where}: ${count} published`).toBe(true);
+        expect(mark, where).toBeNull();
+      }
+      if (expected[key] >= 1 && expected[key] < k) expect(mark?.suppression, where).toBe("primary");
+    }
+    const known = expected.F + expected.M + expected.X;
+    if (share.value !== null) expect(share.value).toBe(expected.F / known);
+    if (share.counts.F === null || (share.value === null && known > 0)) {
+      expect(share).toMatchObject({
+        value: null,
+        reason: "suppressed",
+        suppression: "derived",
+        messageKey: "sdc.suppressed_derived",
+      });
+    }
+  });
+  expect(body.disclosure).toEqual({
+    k,
+    protectionLevel: k,
+    suppressedCells: hidden,
+    messageKey: "sdc.table_note",
+  });
+  return hidden;
+}
+
+describe.each(testEngines())("GET /api/workforce/headline, disclosure control (%s)", (engine) => {
+  let database: TestDatabase;
+  let tree: SeededTree;
+  let app: FastifyInstance;
+  let partner: string;
+  let analyst: string;
+
+  const headline = (cookie: string, query: string, on = app) =>
+    injectAs(on, cookie, { method: "GET", url: `/api/workforce/headline${query}` });
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    tree = await seedOrgTree(database.db);
+    await seedWorkforce(database.db, tree, careers);
+    await seedUser(database.db, tree, {
+      username: "pv.hq",
+      role: "partner-viewer",
+      unitCode: "HQ",
+    });
+    await seedUser(database.db, tree, { username: "ana.hq", role: "hq-analyst", unitCode: "HQ" });
+    app = await buildApp({ database });
+    partner = await signIn(app, "pv.hq");
+    analyst = await signIn(app, "ana.hq");
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  it.each([
+    ["HQ", "2020-06-01"],
+    ["HQ", "2016-01-01"],
+    ["P1", "2020-06-01"],
+    ["P2", "2019-03-01"],
+    ["P1-D1-S1", "2020-05-31"],
+  ])(
+    "shows a partner-viewer no count from 1 to k − 1 of %s at %s, and marks every hidden one",
+    async (unitCode, asOf) => {
+      const response = await headline(partner, `?unit=${tree.id(unitCode)}&at=${asOf}`);
+      expect(response.statusCode).toBe(200);
+      const body = response.json<HeadlineResponse>();
+      expect(body.unit.code).toBe(unitCode);
+      // The register is small: every one of these headlines has counts of 1 to 4 to hide.
+      expect(checkProtectedHeadline(body, unitCode, asOf, K)).toBeGreaterThan(0);
+    },
+  );
+
+  it("withholds the share of a line whose count of women is hidden", async () => {
+    // HQ on 2020-06-01: F 5, M 4, X 1, U 2 in all; senior command holds 1 woman and 1 man.
+    const body = (
+      await headline(partner, `?unit=${tree.id("HQ")}&at=2020-06-01`)
+    ).json<HeadlineResponse>();
+    const senior = body.byRankGroup.find((g) => g.code === "senior_command");
+    expect(expectedCounts("HQ", "2020-06-01").get("senior_command")).toMatchObject({ F: 1, M: 1 });
+    expect(senior?.share).toMatchObject({
+      value: null,
+      numerator: null,
+      counts: { F: null, M: null },
+      countMarks: {
+        F: { suppression: "primary", messageKey: "sdc.suppressed_primary" },
+        M: { suppression: "primary", messageKey: "sdc.suppressed_primary" },
+      },
+      reason: "suppressed",
+      suppression: "derived",
+      messageKey: "sdc.suppressed_derived",
+    });
+  });
+
+  it.each([
+    ["HQ", "2020-06-01"],
+    ["P1", "2020-06-01"],
+  ])(
+    "leaves an hq-analyst's headline of %s at %s unchanged, with disclosure null",
+    async (unitCode, asOf) => {
+      const query = `?unit=${tree.id(unitCode)}&at=${asOf}`;
+      const body = (await headline(analyst, query)).json<HeadlineResponse>();
+      expect(body.disclosure).toBeNull();
+      checkHeadline(body as unknown as Headline, unitCode, asOf);
+      expect(JSON.stringify(body)).not.toMatch(/countMarks|suppress/);
+      // What the partner-viewer sees is the analyst's table with some counts hidden.
+      const external = (await headline(partner, query)).json<HeadlineResponse>();
+      const shares = (h: HeadlineResponse) => [...h.byRankGroup.map((g) => g.share), h.total];
+      shares(external).forEach((share, index) => {
+        for (const key of countKeys) {
+          if (share.counts[key] !== null) {
+            expect(share.counts[key]).toBe(shares(body)[index]?.counts[key]);
+          }
+        }
+      });
+    },
+  );
+
+  it("uses the configured threshold (AppDeps.sdcThreshold)", async () => {
+    const strict = await buildApp({ database, sdcThreshold: 3 });
+    try {
+      const cookie = await signIn(strict, "pv.hq");
+      const query = `?unit=${tree.id("HQ")}&at=2020-06-01`;
+      const body = (await headline(cookie, query, strict)).json<HeadlineResponse>();
+      checkProtectedHeadline(body, "HQ", "2020-06-01", 3);
+      // A count of 3 or 4 that k = 5 hides may be shown at k = 3: the threshold is the one given.
+      const counts = [...body.byRankGroup.map((g) => g.share), body.total].flatMap((share) =>
+        countKeys.map((key) => share.counts[key]),
+      );
+      expect(counts.some((count) => count === 3 || count === 4)).toBe(true);
+    } finally {
+      await strict.close();
+    }
   });
 });

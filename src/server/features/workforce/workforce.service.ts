@@ -1,6 +1,9 @@
 import { AppError } from "../../../core/errors";
-import type { Headline } from "../../../core/schemas/workforce";
+import type { IndicatorAudience } from "../../../core/schemas/indicators";
+import type { Headline, HeadlineResponse } from "../../../core/schemas/workforce";
+import { DEFAULT_SDC_THRESHOLD } from "../../../core/sdc/suppress";
 import { buildHeadline } from "../../../core/workforce/headline";
+import { protectHeadline } from "../../../core/workforce/headline-disclosure";
 import { isPathInScope, type Scope } from "../../http/scope";
 import type { OrgUnitsRepository } from "../org-units/org-units.repository";
 import type { WorkforceRepository } from "./workforce.repository";
@@ -9,8 +12,10 @@ export function createWorkforceService(deps: {
   workforce: WorkforceRepository;
   orgUnits: OrgUnitsRepository;
   today: () => string;
+  /** Disclosure-control threshold k for external headlines (INDICATORS.md §8; default 5). */
+  sdcThreshold?: number;
 }) {
-  return {
+  const service = {
     /**
      * Headline numbers for a unit's subtree (default: the first unit of the caller's scope). For a
      * past date the tree of that date is used: the unit's subtree and the caller's scope as they
@@ -51,7 +56,26 @@ export function createWorkforceService(deps: {
         ...buildHeadline(groups, rows),
       };
     },
+
+    /**
+     * The headline as the audience may see it: all counts for the trusted circle (`disclosure:
+     * null`); for an external audience (every partner-viewer) the rank groups × sex table
+     * disclosure-controlled, hidden counts and the shares they would reveal null and marked.
+     */
+    async getHeadlineFor(
+      scope: Scope,
+      input: { unitId?: number; asOf?: string; audience: IndicatorAudience },
+    ): Promise<HeadlineResponse> {
+      const { asOf, unit, ...numbers } = await service.getHeadline(scope, input);
+      if (input.audience === "internal") return { asOf, unit, ...numbers, disclosure: null };
+      return {
+        asOf,
+        unit,
+        ...protectHeadline(numbers, deps.sdcThreshold ?? DEFAULT_SDC_THRESHOLD),
+      };
+    },
   };
+  return service;
 }
 
 export type WorkforceService = ReturnType<typeof createWorkforceService>;

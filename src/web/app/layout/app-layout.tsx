@@ -62,6 +62,13 @@ export function AppLayout({ user }: { readonly user: SessionUser }) {
             active={location.pathname === "/"}
             onClick={nav.close}
           />
+          <NavLink
+            component={Link}
+            to={{ pathname: "/dashboard", search: location.search }}
+            label={t("web.nav.dashboard")}
+            active={location.pathname === "/dashboard"}
+            onClick={nav.close}
+          />
           {canPerform(
             user.roles.map((r) => r.role),
             "personnel.read",
@@ -92,6 +99,7 @@ export function AppLayout({ user }: { readonly user: SessionUser }) {
               ["users.read", "/admin/users", "web.nav.users"],
               ["api_tokens.manage", "/admin/api-tokens", "web.nav.apiTokens"],
               ["register.configure", "/admin/register", "web.registerConfig.title"],
+              ["targets.write", "/admin/targets", "web.nav.targets"],
               ["personnel.write", "/import/personnel", "web.nav.personnelImport"],
             ] as const
           ).map(([action, pathname, label]) =>

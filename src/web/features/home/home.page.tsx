@@ -1,5 +1,6 @@
-import { Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
 import { ErrorAlert } from "../../components/error-alert";
 import { todayIsoDate } from "../../lib/format";
 import { useFormatters } from "../../lib/use-formatters";
@@ -26,6 +27,7 @@ export function HomePage() {
   const [unitId] = useUnitParam();
   const [atParam, setAt] = useSearchParam("at");
   const asOf = atParam ?? todayIsoDate();
+  const location = useLocation();
   const headline = useHeadline(unitId, asOf);
   // After a failed refetch the previous unit's numbers must not stay on screen as if current.
   const data = headline.isError ? undefined : headline.data;
@@ -42,6 +44,13 @@ export function HomePage() {
               {t("web.home.subtitle", { unit: data.unit.name, date: format.date(data.asOf) })}
             </Text>
           ) : null}
+          <Anchor
+            component={Link}
+            to={{ pathname: "/dashboard", search: location.search }}
+            size="sm"
+          >
+            {t("web.home.dashboardLink")}
+          </Anchor>
         </div>
         <AsOfDateInput value={asOf} onChange={(next) => setAt(next, { replace: true })} />
       </Group>

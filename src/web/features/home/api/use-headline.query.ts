@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { headline } from "../../../../core/schemas/workforce";
+import { headlineResponse } from "../../../../core/schemas/workforce";
 import { apiRequest } from "../../../lib/api-client";
 
 /** Headcount and share of women for a unit's subtree at a date (`GET /api/workforce/headline`). */
@@ -10,7 +10,7 @@ export function useHeadline(unitId: number | null, asOf: string) {
       const query = new URLSearchParams({ at: asOf });
       if (unitId !== null) query.set("unit", String(unitId));
       return apiRequest("GET", `/api/workforce/headline?${query.toString()}`, {
-        schema: headline,
+        schema: headlineResponse,
         signal,
       });
     },

@@ -1,8 +1,10 @@
 import { Stack, Table, Text } from "@mantine/core";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import type { Headline } from "../../../../core/schemas/workforce";
+import type { HeadlineResponse } from "../../../../core/schemas/workforce";
+import { DisclosureNote } from "../../../components/disclosure-note";
 import { useFormatters } from "../../../lib/use-formatters";
+import { CountFigure } from "./count-figure";
 import { ShareFigure, type Share } from "./share-figure";
 
 const countColumns = [
@@ -14,7 +16,6 @@ const countColumns = [
 ] as const;
 
 function ShareRow({ label, share, isTotal }: { label: string; share: Share; isTotal?: boolean }) {
-  const format = useFormatters();
   const Cell = isTotal ? Table.Th : Table.Td;
   return (
     <Table.Tr>
@@ -23,7 +24,7 @@ function ShareRow({ label, share, isTotal }: { label: string; share: Share; isTo
       </Table.Th>
       {countColumns.map(([sex]) => (
         <Cell key={sex} ta="end">
-          {format.count(share.counts[sex])}
+          <CountFigure count={share.counts[sex]} mark={share.countMarks?.[sex]} size="sm" />
         </Cell>
       ))}
       <Cell ta="end">
@@ -33,11 +34,15 @@ function ShareRow({ label, share, isTotal }: { label: string; share: Share; isTo
   );
 }
 
-/** Rank groups, most junior to most senior, with every sex counted and the total underneath. */
-export function RankGroupTable({ headline }: { readonly headline: Headline }) {
+/**
+ * Rank groups, most junior to most senior, with every sex counted and the total underneath; when
+ * disclosure control ran, hidden counts show "x" and the note under the table says what was done.
+ */
+export function RankGroupTable({ headline }: { readonly headline: HeadlineResponse }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const definitionId = useId();
+  const unknown = headline.total.counts.U;
   return (
     <Stack gap="xs">
       <Table.ScrollContainer minWidth={640} type="native">
@@ -67,11 +72,11 @@ export function RankGroupTable({ headline }: { readonly headline: Headline }) {
       </Table.ScrollContainer>
       {/* Outside the scrolling table so that it stays readable on a phone. */}
       <Text id={definitionId} size="xs" c="dimmed">
-        {t("web.home.table.caption", {
-          unknown: headline.total.counts.U,
-          unknownText: format.count(headline.total.counts.U),
-        })}
+        {unknown === null
+          ? t("web.home.table.captionWithheld")
+          : t("web.home.table.caption", { unknown, unknownText: format.count(unknown) })}
       </Text>
+      <DisclosureNote result={headline} />
     </Stack>
   );
 }

@@ -1,0 +1,178 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testEngines, type TestDatabase } from "../../../test/test-db";
+import { ensureRootUnit } from "../bootstrap";
+import { createDemoService } from "../features/demo/demo.service";
+import { rederiveSpells } from "../register/rederive-spells";
+import {
+  countInPostByRank,
+  extendHeadcountCube,
+  monthEndOnOrBefore,
+  readCubeRange,
+  scanInPostByRank,
+  type RankSexCount,
+  type SubtreeRoot,
+} from "./headcount-query";
+
+/** Sums rows by child, rank and sex, dropping zeros, in a stable order. */
+function normalise(rows: readonly RankSexCount[]): string[] {
+  const totals = new Map<string, number>();
+  for (const row of rows) {
+    const key = `${row.childId}|${row.rankId}|${row.sex}`;
+    totals.set(key, (totals.get(key) ?? 0) + row.count);
+  }
+  return [...totals]
+    .filter(([, n]) => n !== 0)
+    .map(([key, n]) => `${key}=${n}`)
+    .sort();
+}
+
+describe("monthEndOnOrBefore", () => {
+  it("keeps a month-end and steps back otherwise", () => {
+    expect(monthEndOnOrBefore("2024-02-29")).toBe("2024-02-29");
+    expect(monthEndOnOrBefore("2024-03-15")).toBe("2024-02-29");
+    expect(monthEndOnOrBefore("2025-01-01")).toBe("2024-12-31");
+    expect(monthEndOnOrBefore("2025-12-31")).toBe("2025-12-31");
+  });
+});
+
+describe.each(testEngines())("headcount cube (%s)", (engine) => {
+  let database: TestDatabase;
+  let units: (SubtreeRoot & { isCubed: boolean })[];
+  const today = new Date().toISOString().slice(0, 10);
+  const dates = ["2010-06-30", "2017-03-15", "2019-12-31", "2023-07-01", "2024-11-30", today];
+
+  /** Every month-end of the cube against a direct count of the spells (stations excluded). */
+  async function expectEveryMonthEndExact(): Promise<void> {
+    const { rows } = await sql<{ n: number }>`
+      WITH m AS (
+        SELECT month_end(x::date) AS m FROM headcount_cube_range r,
+               generate_series(r.first_month_end, r.last_month_end, interval '1 month') AS x),
+      closure AS (
+        SELECT u.id AS unit_id, a.id AS ancestor_id
+          FROM org_units u JOIN org_units a ON u.path LIKE a.path || '%' AND a.kind <> 'station'),
+      truth AS (
+        SELECT c.ancestor_id AS org_unit_id, m.m, s.rank_id, p.sex, count(*)::integer AS n
+          FROM m
+          JOIN career_spells s ON s.valid_from <= m.m AND (s.valid_to IS NULL OR s.valid_to > m.m)
+          JOIN persons p ON p.id = s.person_id
+          JOIN closure c ON c.unit_id = s.org_unit_id
+         GROUP BY 1, 2, 3, 4)
+      SELECT count(*)::integer AS n
+        FROM truth t
+        FULL JOIN (SELECT * FROM headcount_month_ends WHERE headcount <> 0) h
+          ON h.org_unit_id = t.org_unit_id AND h.month_end = t.m AND h.rank_id = t.rank_id
+         AND h.sex = t.sex
+       WHERE coalesce(t.n, 0) <> coalesce(h.headcount, 0)`.execute(database.db);
+    expect(rows[0]?.n).toBe(0);
+  }
+
+  async function expectCubeMatchesSpells(): Promise<void> {
+    await expectEveryMonthEndExact();
+    const range = await readCubeRange(database.db);
+    expect(range).not.toBeNull();
+    for (const root of units) {
+      const all = await countInPostByRank(database.db, root, dates, range, root.isCubed);
+      for (const at of dates) {
+        const one = await countInPostByRank(database.db, root, [at], range, root.isCubed);
+        const scan = await scanInPostByRank(database.db, root, at);
+        expect(normalise(all.get(at) ?? []), `${root.path} at ${at}`).toEqual(normalise(scan));
+        expect(normalise(one.get(at) ?? [])).toEqual(normalise(scan));
+      }
+    }
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    await ensureRootUnit(database.db);
+    await createDemoService(database).load({ seed: 5, scale: "small", endYear: 2025 });
+    const rows = await sql<{ id: number; path: string; depth: number; stations: number }>`
+      SELECT u.id, u.path, length(u.path) - length(replace(u.path, '/', '')) AS depth,
+             (SELECT count(*) FROM org_units c
+               WHERE (c.id = u.id OR c.parent_id = u.id) AND c.kind = 'station')::integer AS stations
+        FROM org_units u ORDER BY depth, id`.execute(database.db);
+    const byDepth = (d: number) => rows.rows.filter((r) => Number(r.depth) === d);
+    units = [byDepth(2)[0], byDepth(3)[1], byDepth(4)[0], byDepth(5)[0]]
+      .filter((u) => u !== undefined)
+      .map((u) => ({ id: Number(u.id), path: u.path, isCubed: Number(u.stations) === 0 }));
+  }, 120_000);
+  afterAll(() => database.close());
+
+  it("covers the ten years of month-ends up to the last complete month", async () => {
+    const range = await readCubeRange(database.db);
+    const lastMonthEnd = monthEndOnOrBefore(today) === today ? today : monthEndOnOrBefore(today);
+    expect(range?.lastMonthEnd).toBe(
+      lastMonthEnd === today ? monthEndOnOrBefore(`${today.slice(0, 8)}01`) : lastMonthEnd,
+    );
+    const months =
+      (Number(range?.lastMonthEnd.slice(0, 4)) - Number(range?.firstMonthEnd.slice(0, 4))) * 12 +
+      Number(range?.lastMonthEnd.slice(5, 7)) -
+      Number(range?.firstMonthEnd.slice(5, 7));
+    expect(months).toBe(120);
+  });
+
+  it("gives the spells' numbers after the demo load, at month-ends and between them", async () => {
+    await expectCubeMatchesSpells();
+  });
+
+  it("stays exact through re-derived careers, a corrected sex and a moved unit", async () => {
+    await database.bulkTransaction(async (session) => {
+      const people = await session.execute(
+        "SELECT DISTINCT person_id FROM career_spells ORDER BY person_id LIMIT 40",
+      );
+      const ids = people.map((row) => Number(row.person_id));
+      // Back-date a promotion for some, retract a hire for others, then re-derive everyone.
+      for (const id of ids.slice(0, 10)) {
+        await session.execute(
+          `INSERT INTO career_events (person_id, event_type, effective_date, rank_id, org_unit_id)
+           SELECT person_id, 'promotion', valid_from + 400, rank_id + 1, org_unit_id
+             FROM career_spells WHERE person_id = $1 ORDER BY valid_from LIMIT 1`,
+          [id],
+        );
+      }
+      await session.execute(
+        `INSERT INTO career_event_retractions (event_id, reason)
+         SELECT id, 'test' FROM career_events
+          WHERE person_id = ANY($1::bigint[]) AND event_type = 'transfer'`,
+        [ids.slice(10, 20)],
+      );
+      await rederiveSpells(session, ids);
+      await session.execute("UPDATE persons SET sex = 'U' WHERE id = ANY($1::bigint[])", [
+        ids.slice(20, 30),
+      ]);
+      const [leaf] = await session.execute(
+        "SELECT id, path FROM org_units WHERE parent_id IS NOT NULL ORDER BY length(path) DESC LIMIT 1",
+      );
+      const [target] = await session.execute(
+        "SELECT path FROM org_units WHERE parent_id IS NOT NULL AND $1 NOT LIKE path || '%' ORDER BY length(path) LIMIT 1",
+        [leaf?.path],
+      );
+      await session.execute("UPDATE org_units SET path = $1 || id || '/' WHERE id = $2", [
+        target?.path,
+        leaf?.id,
+      ]);
+    });
+    await expectCubeMatchesSpells();
+  }, 120_000);
+
+  it("adds the month-ends completed since it was built", async () => {
+    await sql`DELETE FROM headcount_month_ends
+      WHERE month_end > (SELECT first_month_end + 62 FROM headcount_cube_range)`.execute(
+      database.db,
+    );
+    await sql`UPDATE headcount_cube_range SET last_month_end = month_end(first_month_end + 31)`.execute(
+      database.db,
+    );
+    expect(await extendHeadcountCube(database.db)).toBe(118);
+    await expectEveryMonthEndExact();
+  }, 120_000);
+
+  it("is rebuilt from scratch to the same numbers", async () => {
+    const before = await sql`SELECT * FROM headcount_month_ends WHERE headcount <> 0
+      ORDER BY org_unit_id, month_end, rank_id, sex`.execute(database.db);
+    await sql`SELECT headcount_cube_rebuild()`.execute(database.db);
+    const after = await sql`SELECT * FROM headcount_month_ends
+      ORDER BY org_unit_id, month_end, rank_id, sex`.execute(database.db);
+    expect(after.rows).toEqual(before.rows);
+  });
+});

@@ -1,0 +1,169 @@
+import { randomInt } from "node:crypto";
+import { makeReferenceCode } from "../../../core/community/reference-code";
+import { requireTextWithinLimits } from "../../../core/community/text-limits";
+import type { IssueSource } from "../../../core/community/vocabulary";
+import { AppError } from "../../../core/errors";
+import type { Locale } from "../../../core/schemas/auth";
+import type { ProblemInput } from "../../../core/schemas/community-issues";
+import { isPathInScope, scopeOfAssignments, type Scope } from "../../http/scope";
+import type { ContactSealer } from "../../security/contact-sealer";
+import type { IssueStore } from "./issue-store";
+import { applyTransition, type TransitionActor } from "./issue-transition";
+
+/** Days from recording to the default due date. */
+export const DEFAULT_DUE_DAYS = 14;
+
+/**
+ * A resident's own submission (the public channel): no user acts, the history names the resident,
+ * and the issue keeps the hash of the follow-up link's secret and the resident's language.
+ */
+export interface ResidentIntake {
+  readonly followUpSecretHash: string;
+  readonly language: Locale;
+}
+
+/** Where and by whom problems are recorded: one issue, or the problems of an outreach session. */
+export interface IntakeContext {
+  /** The caller's `community.write` scope. */
+  readonly scope: Scope;
+  readonly actorUserId: number | null;
+  readonly source: IssueSource;
+  readonly unitId: number;
+  readonly outreachSessionId: number | null;
+  readonly assigneeId: number | null;
+  /** Prefix of field names in errors, e.g. `problems[2].`. */
+  readonly fieldPrefix: string;
+  /** Set when the resident records the problem (then `actorUserId` is ignored: no user acts). */
+  readonly resident?: ResidentIntake;
+}
+
+export interface RecordedIssue {
+  readonly id: number;
+  readonly reference: string;
+  readonly orgUnitId: number;
+}
+
+/** Refuses an assignee who cannot work on issues of the unit at `unitPath` (community.write there). */
+export async function requireEligibleAssignee(
+  store: IssueStore,
+  assigneeId: number,
+  unitPath: string,
+  field: string,
+): Promise<void> {
+  const assignments = await store.assignmentsOf(assigneeId);
+  const scope = scopeOfAssignments(assignments ?? [], "community.write");
+  if (!isPathInScope(scope, unitPath)) {
+    throw new AppError("community.invalid_value", {
+      field,
+      value: assigneeId,
+      reason: assignments === undefined ? "unknown" : "not_eligible",
+    });
+  }
+}
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Records problems as community issues inside the caller's transaction: checks, then the row
+ * (contact details sealed), the `created` history entry and, for a problem solved on the spot, its
+ * transition. The outreach feature records a session's problems through it (wired in app.ts).
+ */
+export function createIssueIntake(deps: {
+  sealer: ContactSealer;
+  now: () => Date;
+  today: () => string;
+  /** Uniform integer in [0, n); `crypto.randomInt` unless a test needs otherwise. */
+  randomIndex?: (n: number) => number;
+}) {
+  const randomIndex = deps.randomIndex ?? ((n: number) => randomInt(n));
+
+  return {
+    async record(
+      store: IssueStore,
+      context: IntakeContext,
+      problem: ProblemInput,
+    ): Promise<RecordedIssue> {
+      const at = deps.now();
+      const resident = context.resident;
+      const actor: TransitionActor = resident
+        ? { kind: "resident", userId: null }
+        : { kind: "staff", userId: context.actorUserId };
+      const field = (name: string) => `${context.fieldPrefix}${name}`;
+      requireTextWithinLimits([
+        [field("description"), "description", problem.description],
+        [field("place"), "place", problem.place],
+        [field("contact"), "contact", problem.contact],
+      ]);
+      const contact = problem.contact ?? null;
+      if (problem.isAnonymous === true && contact !== null) {
+        // The contact itself is never echoed in an error.
+        throw new AppError("community.invalid_value", {
+          field: field("contact"),
+          value: "(withheld)",
+          reason: "not_allowed",
+        });
+      }
+      const unitPath = await store.openUnitPath(context.unitId);
+      if (unitPath === undefined || !isPathInScope(context.scope, unitPath)) {
+        throw new AppError("org_unit.not_found", { id: context.unitId });
+      }
+      if (!(await store.isCategoryActive(problem.categoryId))) {
+        throw new AppError("community.invalid_value", {
+          field: field("categoryId"),
+          value: problem.categoryId,
+          reason: "unknown",
+        });
+      }
+      if (context.assigneeId !== null) {
+        await requireEligibleAssignee(store, context.assigneeId, unitPath, field("assigneeId"));
+      }
+      const reference = makeReferenceCode(randomIndex);
+      const id = await store.insertIssue({
+        reference,
+        source: context.source,
+        categoryId: problem.categoryId,
+        description: problem.description,
+        place: problem.place ?? null,
+        outreachSessionId: context.outreachSessionId,
+        raisedBySex: problem.raisedBy?.sex ?? null,
+        raisedByAgeGroup: problem.raisedBy?.ageGroup ?? null,
+        isAnonymous: problem.isAnonymous ?? false,
+        contactEncrypted: contact === null ? null : deps.sealer.seal(reference, contact),
+        womanOfficerRequested: problem.womanOfficerRequested ?? false,
+        assigneeId: context.assigneeId,
+        orgUnitId: context.unitId,
+        dueOn: problem.dueOn ?? addDays(deps.today(), DEFAULT_DUE_DAYS),
+        followUpSecretHash: resident?.followUpSecretHash ?? null,
+        language: resident?.language ?? null,
+        createdBy: actor.userId,
+        createdAt: at,
+      });
+      await store.appendEvent({
+        issueId: id,
+        kind: "created",
+        toStatus: "new",
+        assigneeId: context.assigneeId,
+        actorKind: actor.kind,
+        actorUserId: actor.userId,
+        occurredAt: at,
+      });
+      const recorded = {
+        id,
+        reference,
+        status: "new" as const,
+        orgUnitId: context.unitId,
+        unitPath,
+      };
+      if (problem.solvedOnTheSpot === true) {
+        await applyTransition(store, recorded, { to: "solved_on_the_spot" }, actor, at);
+      }
+      return { id, reference, orgUnitId: context.unitId };
+    },
+  };
+}
+
+export type IssueIntake = ReturnType<typeof createIssueIntake>;

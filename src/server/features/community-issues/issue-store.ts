@@ -1,0 +1,281 @@
+import { sql, type Transaction } from "kysely";
+import type { IssueStatus } from "../../../core/community/issue-lifecycle";
+import type {
+  AgeGroup,
+  IssueActorKind,
+  IssueEventKind,
+  IssueSource,
+  ReferralOutcome,
+  ResidentConfirmation,
+} from "../../../core/community/vocabulary";
+import type { Locale } from "../../../core/schemas/auth";
+import type { Sex } from "../../../core/schemas/sex";
+import type { DB } from "../../db/schema";
+import { inScope, type Scope } from "../../http/scope";
+import { createIssueLookups } from "./issue-lookups";
+
+/** An issue as a write sees it, locked until the transaction ends. */
+export interface LockedIssue {
+  readonly id: number;
+  readonly reference: string;
+  readonly status: IssueStatus;
+  readonly orgUnitId: number;
+  readonly unitPath: string;
+}
+
+export interface NewIssue {
+  readonly reference: string;
+  readonly source: IssueSource;
+  readonly categoryId: number;
+  readonly description: string;
+  readonly place: string | null;
+  readonly outreachSessionId: number | null;
+  readonly raisedBySex: Sex | null;
+  readonly raisedByAgeGroup: AgeGroup | null;
+  readonly isAnonymous: boolean;
+  readonly contactEncrypted: string | null;
+  readonly womanOfficerRequested: boolean;
+  readonly assigneeId: number | null;
+  readonly orgUnitId: number;
+  readonly dueOn: string | null;
+  readonly followUpSecretHash: string | null;
+  /** The resident's language (public channel); absent for issues an officer records. */
+  readonly language?: Locale | null;
+  readonly createdBy: number | null;
+  readonly createdAt: Date;
+}
+
+export interface NewIssueEvent {
+  readonly issueId: number;
+  readonly kind: IssueEventKind;
+  readonly fromStatus?: IssueStatus;
+  readonly toStatus?: IssueStatus;
+  readonly reason?: string | null;
+  readonly note?: string;
+  readonly isInternal?: boolean;
+  readonly assigneeId?: number | null;
+  readonly referralId?: number;
+  readonly fields?: readonly string[];
+  /** The resident's answer, in a `resident_confirmation` entry. */
+  readonly confirmation?: ResidentConfirmation;
+  readonly actorKind: IssueActorKind;
+  readonly actorUserId: number | null;
+  readonly occurredAt: Date;
+}
+
+export interface StatusChange {
+  readonly status: IssueStatus;
+  readonly statusReason: string | null;
+  readonly firstOutcome?: IssueStatus;
+  readonly closedAt: Date | null;
+  readonly isReopening: boolean;
+  readonly at: Date;
+}
+
+/**
+ * The write statements on community issues, bound to one transaction. Both the issues feature and
+ * the outreach feature (problems raised in a session) write through it; app.ts hands it over.
+ */
+export function createIssueStore(trx: Transaction<DB>) {
+  return {
+    trx,
+    ...createIssueLookups(trx),
+
+    async lockInScope(scope: Scope, id: number): Promise<LockedIssue | undefined> {
+      return trx
+        .selectFrom("community_issues as i")
+        .innerJoin("org_units as ou", "ou.id", "i.org_unit_id")
+        .select([
+          "i.id",
+          "i.reference",
+          "i.status",
+          "i.org_unit_id as orgUnitId",
+          "ou.path as unitPath",
+        ])
+        .where("i.id", "=", id)
+        .where(inScope(sql.ref<string>("ou.path"), scope))
+        .forUpdate("i")
+        .executeTakeFirst();
+    },
+
+    /** The issue of a reference code, locked, with its follow-up secret's hash (public channel). */
+    async lockByReference(
+      reference: string,
+    ): Promise<(LockedIssue & { followUpSecretHash: string | null }) | undefined> {
+      return trx
+        .selectFrom("community_issues as i")
+        .innerJoin("org_units as ou", "ou.id", "i.org_unit_id")
+        .select([
+          "i.id",
+          "i.reference",
+          "i.status",
+          "i.org_unit_id as orgUnitId",
+          "ou.path as unitPath",
+          "i.follow_up_secret_hash as followUpSecretHash",
+        ])
+        .where("i.reference", "=", reference)
+        .forUpdate("i")
+        .executeTakeFirst();
+    },
+
+    /** The resident's latest answer to "is it fixed?" (the history keeps each one). */
+    async setResidentConfirmation(id: number, answer: ResidentConfirmation, at: Date) {
+      await trx
+        .updateTable("community_issues")
+        .set({ resident_confirmation: answer, resident_confirmed_at: at, updated_at: at })
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async insertIssue(issue: NewIssue): Promise<number> {
+      const row = await trx
+        .insertInto("community_issues")
+        .values({
+          reference: issue.reference,
+          source: issue.source,
+          category_id: issue.categoryId,
+          description: issue.description,
+          place: issue.place,
+          outreach_session_id: issue.outreachSessionId,
+          raised_by_sex: issue.raisedBySex,
+          raised_by_age_group: issue.raisedByAgeGroup,
+          is_anonymous: issue.isAnonymous,
+          contact_encrypted: issue.contactEncrypted,
+          woman_officer_requested: issue.womanOfficerRequested,
+          assignee_id: issue.assigneeId,
+          org_unit_id: issue.orgUnitId,
+          due_on: issue.dueOn,
+          follow_up_secret_hash: issue.followUpSecretHash,
+          language: issue.language ?? null,
+          created_by: issue.createdBy,
+          created_at: issue.createdAt,
+          updated_at: issue.createdAt,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async setStatus(id: number, change: StatusChange): Promise<void> {
+      await trx
+        .updateTable("community_issues")
+        .set((eb) => ({
+          status: change.status,
+          status_reason: change.statusReason,
+          closed_at: change.closedAt,
+          updated_at: change.at,
+          ...(change.firstOutcome === undefined
+            ? {}
+            : { first_outcome: change.firstOutcome, first_outcome_at: change.at }),
+          ...(change.isReopening ? { reopen_count: eb("reopen_count", "+", 1) } : {}),
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async update(
+      id: number,
+      changes: {
+        category_id?: number;
+        place?: string | null;
+        due_on?: string | null;
+        woman_officer_requested?: boolean;
+        assignee_id?: number | null;
+        woman_officer_assigned?: boolean;
+      },
+      at: Date,
+    ): Promise<void> {
+      await trx
+        .updateTable("community_issues")
+        .set({ ...changes, updated_at: at })
+        .where("id", "=", id)
+        .execute();
+    },
+
+    /** Appends to the issue's history (the table refuses updates and deletes). */
+    async appendEvent(event: NewIssueEvent): Promise<void> {
+      await trx
+        .insertInto("community_issue_events")
+        .values({
+          issue_id: event.issueId,
+          kind: event.kind,
+          from_status: event.fromStatus ?? null,
+          to_status: event.toStatus ?? null,
+          reason: event.reason ?? null,
+          note: event.note ?? null,
+          is_internal: event.isInternal ?? true,
+          assignee_id: event.assigneeId ?? null,
+          referral_id: event.referralId ?? null,
+          fields: event.fields ?? [],
+          confirmation: event.confirmation ?? null,
+          actor_kind: event.actorKind,
+          actor_user_id: event.actorUserId,
+          occurred_at: event.occurredAt,
+        })
+        .execute();
+    },
+
+    async insertReferral(referral: {
+      issueId: number;
+      stakeholderId: number;
+      request: string;
+      sentOn: string;
+      createdBy: number | null;
+      at: Date;
+    }): Promise<number> {
+      const row = await trx
+        .insertInto("referrals")
+        .values({
+          issue_id: referral.issueId,
+          stakeholder_id: referral.stakeholderId,
+          request: referral.request,
+          sent_on: referral.sentOn,
+          created_by: referral.createdBy,
+          created_at: referral.at,
+          updated_at: referral.at,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async lockReferral(
+      issueId: number,
+      referralId: number,
+    ): Promise<
+      | {
+          sentOn: string;
+          response: string | null;
+          responseOn: string | null;
+          outcome: ReferralOutcome | null;
+        }
+      | undefined
+    > {
+      return trx
+        .selectFrom("referrals")
+        .select(["sent_on as sentOn", "response", "response_on as responseOn", "outcome"])
+        .where("id", "=", referralId)
+        .where("issue_id", "=", issueId)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    async updateReferral(
+      referralId: number,
+      changes: {
+        response?: string | null;
+        response_on?: string | null;
+        outcome?: ReferralOutcome | null;
+      },
+      at: Date,
+    ): Promise<void> {
+      await trx
+        .updateTable("referrals")
+        .set({ ...changes, updated_at: at })
+        .where("id", "=", referralId)
+        .execute();
+    },
+  };
+}
+
+export type IssueStore = ReturnType<typeof createIssueStore>;
