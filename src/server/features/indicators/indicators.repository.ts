@@ -149,10 +149,13 @@ export function createIndicatorsRepository(db: Kysely<DB>) {
 
     /** The latest effective date of a standing career event on or before `today`. */
     async latestEventDate(today: string): Promise<string | null> {
+      // Newest first down the (effective_date, event_type) index: stops at the first standing event.
       const [row] = await run(sql`
-        SELECT max(e.effective_date)::text AS latest FROM career_events e
+        SELECT e.effective_date::text AS latest FROM career_events e
          WHERE e.effective_date <= ${today}::date
-           AND NOT EXISTS (SELECT 1 FROM career_event_retractions r WHERE r.event_id = e.id)`);
+           AND NOT EXISTS (SELECT 1 FROM career_event_retractions r WHERE r.event_id = e.id)
+         ORDER BY e.effective_date DESC
+         LIMIT 1`);
       return row?.latest == null ? null : (row.latest as string);
     },
 
