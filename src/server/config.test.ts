@@ -29,6 +29,7 @@ describe("loadConfig", () => {
       shutdownTimeoutMs: 10_000,
       logLevel: "info",
       secretKey: null,
+      chromiumPath: null,
     });
   });
 
