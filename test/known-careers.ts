@@ -1,4 +1,9 @@
-import { rankSpec, treeSpec, type Career } from "./factories";
+import path from "node:path";
+import { loadConfig } from "../src/server/config";
+import { openDatabase } from "../src/server/db/client";
+import { migrate } from "../src/server/db/migrate";
+import { cliEnv } from "./cli";
+import { rankSpec, seedOrgTree, seedWorkforce, treeSpec, type Career } from "./factories";
 
 /** Known careers: F/M/X/U, exits, a re-hire, transfers across provinces, same-day events, leave. */
 export const knownCareers: Career[] = [
@@ -87,4 +92,19 @@ export function expectedCounts(unitCode: string, asOf: string) {
     counts.N++;
   }
   return groups;
+}
+
+/** A CLI environment whose embedded database under `dir` holds the seeded tree and the known careers. */
+export async function knownCareersCliEnv(dir: string): Promise<NodeJS.ProcessEnv> {
+  const env = cliEnv({ TANDEM_DATA_DIR: path.join(dir, "data") });
+  const loaded = loadConfig(env);
+  if (!loaded.ok) throw new Error("bad test config");
+  const database = await openDatabase(loaded.config.database);
+  try {
+    await migrate(database);
+    await seedWorkforce(database.db, await seedOrgTree(database.db), knownCareers);
+  } finally {
+    await database.close();
+  }
+  return env;
 }

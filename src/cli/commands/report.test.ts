@@ -1,30 +1,16 @@
-import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliEnv, runTandem } from "../../../test/cli";
-import { seedOrgTree, seedWorkforce } from "../../../test/factories";
-import { expectedCounts, knownCareers } from "../../../test/known-careers";
+import { runTandem } from "../../../test/cli";
+import { expectedCounts, knownCareersCliEnv } from "../../../test/known-careers";
 import { makeTempDir, removeTempDirs } from "../../../test/temp";
 import type { IndicatorResult } from "../../core/schemas/indicators";
-import { loadConfig } from "../../server/config";
-import { openDatabase } from "../../server/db/client";
-import { migrate } from "../../server/db/migrate";
 
 describe("tandem report", () => {
   let env: NodeJS.ProcessEnv;
   const tandem = (args: string[]) => runTandem(args, env);
 
   beforeAll(async () => {
-    env = cliEnv({ TANDEM_DATA_DIR: path.join(makeTempDir(), "data") });
-    const loaded = loadConfig(env);
-    if (!loaded.ok) throw new Error("bad test config");
-    const database = await openDatabase(loaded.config.database);
-    try {
-      await migrate(database);
-      await seedWorkforce(database.db, await seedOrgTree(database.db), knownCareers);
-    } finally {
-      await database.close();
-    }
+    env = await knownCareersCliEnv(makeTempDir());
   });
   afterAll(() => removeTempDirs());
 

@@ -55,8 +55,13 @@ export async function readCubeRange(db: Kysely<DB>): Promise<CubeRange | null> {
 }
 
 /** Which segment of a path below `root` names the root's child: '/1/4/17/…' under '/1/4/' → 17. */
-function childSegment(root: SubtreeRoot): number {
+export function childSegment(root: SubtreeRoot): number {
   return root.path.split("/").filter(Boolean).length + 2;
+}
+
+/** The child id read by `split_part(path, '/', childSegment(root))`; '' (posted to the root) → the root. */
+export function childIdOf(child: unknown, root: SubtreeRoot): number {
+  return child === "" || child == null ? root.id : Number(child);
 }
 
 interface CountRow {
@@ -70,7 +75,7 @@ function toCounts(rows: readonly CountRow[], root: SubtreeRoot): RankSexCount[] 
   return rows.map((row) => ({
     rankId: Number(row.rank_id),
     sex: row.sex as Sex,
-    childId: row.child === "" ? root.id : Number(row.child),
+    childId: childIdOf(row.child, root),
     count: Number(row.n),
   }));
 }

@@ -29,6 +29,7 @@ export interface Dimensions {
   readonly roles: ReadonlyMap<number, { readonly code: string; readonly name: string }>;
   /** The subtree root and its children. */
   readonly units: ReadonlyMap<number, UnitRef>;
+  readonly rootId: number;
 }
 
 export interface Group {

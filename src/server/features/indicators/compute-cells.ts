@@ -79,11 +79,10 @@ export function computeCells(
   options: { readonly at: string },
 ): { total: IndicatorCell; rows: IndicatorCell[] } {
   const isTop = (row: Dimensional) => dims.ranks.get(row.rankId)?.isTopGroup === true;
-  const rootId = [...dims.units.values()][0]?.id;
   const unitIdByCode = new Map([...dims.units.values()].map((u) => [u.code, u.id]));
   /** The target that applies on the date: the first year not yet past, else the last one. */
   const targetOf = (group: Group): TargetRow | null => {
-    const unitId = group.key.unit === undefined ? rootId : unitIdByCode.get(group.key.unit);
+    const unitId = group.key.unit === undefined ? dims.rootId : unitIdByCode.get(group.key.unit);
     const rankGroup = group.key.rank_group ?? null;
     const year = Number(options.at.slice(0, 4));
     const candidates = (inputs.kind === "stock" ? (inputs.targets ?? []) : [])

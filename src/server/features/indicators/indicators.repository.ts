@@ -3,6 +3,8 @@ import type { IndicatorPopulation } from "../../../core/indicators/registry";
 import type { ExitReason } from "../../../core/schemas/workforce-events";
 import type { Sex } from "../../../core/schemas/sex";
 import {
+  childIdOf,
+  childSegment,
   countInPostByRank,
   readCubeRange,
   type CubeRange,
@@ -68,14 +70,10 @@ export interface StintRow {
 
 type RawRow = Record<string, unknown>;
 
-function childSegment(root: SubtreeRoot): number {
-  return root.path.split("/").filter(Boolean).length + 2;
-}
-
 function toDimensionRow(row: RawRow, root: SubtreeRoot): DimensionRow {
   return {
     rankId: Number(row.rank_id),
-    childId: row.child === "" || row.child == null ? root.id : Number(row.child),
+    childId: childIdOf(row.child, root),
     roleId: row.role_id == null ? null : Number(row.role_id),
     age: row.age == null ? null : Number(row.age),
     sex: row.sex as Sex,
@@ -316,7 +314,7 @@ export function createIndicatorsRepository(db: Kysely<DB>) {
            ${topRankIds.length === 0 ? sql`` : sql`AND t.rank_id NOT IN (${sql.join(topRankIds)})`}`);
       return rows.map((row) => ({
         rankId: Number(row.rank_id),
-        childId: row.child === "" ? root.id : Number(row.child),
+        childId: childIdOf(row.child, root),
         sex: row.sex as Sex,
         enteredOn: String(row.entered_on),
         leftOn: row.left_on == null ? null : (row.left_on as string),

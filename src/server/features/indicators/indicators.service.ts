@@ -68,6 +68,7 @@ export function createIndicatorService(deps: {
       ranks: new Map(ranks.map((r) => [r.id, r])),
       roles: new Map(roles.map((r) => [r.id, r])),
       units: new Map([root, ...children].map((u) => [u.id, u])),
+      rootId: root.id,
       topRankIds: ranks.filter((r) => r.ordinal === topOrdinal).map((r) => r.id),
     };
   }
