@@ -93,6 +93,7 @@ export async function startJourneyServer(
     ...(options.demo === "small" ? { TANDEM_DEMO_SCALE: "small" } : { TANDEM_DEMO: "false" }),
     TANDEM_ADMIN_PASSWORD: admin.password,
     LOG_LEVEL: "silent",
+    ...(process.env.TANDEM_WEB_DIR ? { TANDEM_WEB_DIR: process.env.TANDEM_WEB_DIR } : {}),
   });
   if (!loaded.ok) throw new Error(`invalid test configuration: ${JSON.stringify(loaded)}`);
   const started = await startServer(loaded.config);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Builds the web app (vite build → dist/web) only when dist/web/index.html is missing or older
-// than any of its inputs. Runs before `npm start`. A production install without dev dependencies
-// cannot build: it must ship a prebuilt dist/web.
+// Builds the web app (vite build → dist/web, or TANDEM_WEB_DIR when set) only when its index.html
+// is missing or older than any of its inputs. Runs before `npm start`. A production install
+// without dev dependencies cannot build: it must ship a prebuilt dist/web.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -9,7 +9,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const target = path.join(root, "dist/web/index.html");
+const outDir = process.env.TANDEM_WEB_DIR
+  ? path.resolve(process.env.TANDEM_WEB_DIR)
+  : path.join(root, "dist/web");
+const relativeOut = path.relative(root, outDir);
+const outName = relativeOut.startsWith("..") ? outDir : relativeOut;
+const target = path.join(outDir, "index.html");
 const inputDirs = ["src/web", "src/locales"];
 const inputFiles = ["vite.config.ts", "package-lock.json"];
 const isTestFile = (name) => /\.test\.tsx?$/.test(name);
@@ -42,10 +47,10 @@ function newestInput() {
 
 /** Why a build is needed, or null when dist/web is up to date. */
 function reasonToBuild() {
-  if (!fs.existsSync(target)) return "dist/web/index.html does not exist";
+  if (!fs.existsSync(target)) return `${outName}/index.html does not exist`;
   const newest = newestInput();
   if (newest && newest.mtimeMs > fs.statSync(target).mtimeMs) {
-    return `${path.relative(root, newest.file)} is newer than dist/web/index.html`;
+    return `${path.relative(root, newest.file)} is newer than ${outName}/index.html`;
   }
   return null;
 }
@@ -69,7 +74,7 @@ function fail(message) {
 
 const reason = reasonToBuild();
 if (reason === null) {
-  console.log("build-web-if-needed: the web app in dist/web is up to date; not rebuilding.");
+  console.log(`build-web-if-needed: the web app in ${outName} is up to date; not rebuilding.`);
   process.exit(0);
 }
 
@@ -84,14 +89,18 @@ if (!viteBin) {
 
 console.log(`build-web-if-needed: building the web app with vite (${reason})…`);
 // Always a production build, even when called from a test runner that sets NODE_ENV=test.
-const result = spawnSync(process.execPath, [viteBin, "build", "--mode", "production"], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production" },
-});
+const result = spawnSync(
+  process.execPath,
+  [viteBin, "build", "--mode", "production", "--outDir", outDir, "--emptyOutDir"],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  },
+);
 if (result.error) fail(`could not run vite: ${result.error.message}`);
 if (result.status !== 0) {
   fail(`vite build failed (exit code ${result.status ?? result.signal}); see the output above.`);
 }
-if (!fs.existsSync(target)) fail("vite build finished but dist/web/index.html was not written.");
-console.log("build-web-if-needed: the web app was built into dist/web.");
+if (!fs.existsSync(target)) fail(`vite build finished but ${outName}/index.html was not written.`);
+console.log(`build-web-if-needed: the web app was built into ${outName}.`);
