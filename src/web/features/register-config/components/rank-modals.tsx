@@ -1,64 +1,10 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
-import { useState, type FormEvent } from "react";
+import { Checkbox, Select } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Rank, RankGroup } from "../../../../core/schemas/register-config";
-import { ErrorAlert } from "../../../components/error-alert";
 import { useRankAction } from "../api/use-register-config";
 import { changedFields } from "../changed-fields";
-
-/** Code and name; the code is fixed once career records use the entry. */
-export function CodeAndName(props: {
-  readonly code: string;
-  readonly name: string;
-  readonly isCodeLocked: boolean;
-  readonly onCode: (code: string) => void;
-  readonly onName: (name: string) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <TextInput
-        label={t("web.registerConfig.field.code")}
-        description={
-          props.isCodeLocked
-            ? t("web.registerConfig.field.codeLocked")
-            : t("web.registerConfig.field.codeHint")
-        }
-        required
-        disabled={props.isCodeLocked}
-        value={props.code}
-        onChange={(e) => props.onCode(e.currentTarget.value)}
-        autoCapitalize="none"
-        maxLength={32}
-      />
-      <TextInput
-        label={t("web.registerConfig.field.name")}
-        required
-        value={props.name}
-        onChange={(e) => props.onName(e.currentTarget.value)}
-        maxLength={200}
-      />
-    </>
-  );
-}
-
-export function ModalButtons(props: {
-  readonly isPending: boolean;
-  readonly isDisabled: boolean;
-  readonly onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={props.onClose}>
-        {t("web.common.cancel")}
-      </Button>
-      <Button type="submit" loading={props.isPending} disabled={props.isDisabled}>
-        {t("web.registerConfig.save")}
-      </Button>
-    </Group>
-  );
-}
+import { ActiveCheckbox, EntryModal } from "./entry-modal";
 
 /** A new rank group (placed above the others) or an edit of one. */
 export function RankGroupModal(props: {
@@ -71,8 +17,7 @@ export function RankGroupModal(props: {
   const [code, setCode] = useState(group?.code ?? "");
   const [name, setName] = useState(group?.name ?? "");
   const [isTop, setIsTop] = useState(group?.isTop ?? false);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     const body = { code: code.trim(), name: name.trim(), isTop };
     if (group && Object.keys(changedFields(group, body)).length === 0) return props.onClose();
     action.mutate(
@@ -83,44 +28,29 @@ export function RankGroupModal(props: {
     );
   };
   return (
-    <Modal
-      opened
-      onClose={props.onClose}
+    <EntryModal
       title={
         group
           ? t("web.registerConfig.groupModal.editTitle", { group: group.name })
           : t("web.registerConfig.groupModal.createTitle")
       }
+      hint={group ? undefined : t("web.registerConfig.groupModal.createHint")}
+      action={action}
+      code={code}
+      name={name}
+      isCodeLocked={group?.isInUse ?? false}
+      onCode={setCode}
+      onName={setName}
+      onSubmit={submit}
+      onClose={props.onClose}
     >
-      <form onSubmit={submit}>
-        <Stack gap="sm">
-          {action.isError ? <ErrorAlert error={action.error} /> : null}
-          {group ? null : (
-            <Text size="sm" c="dimmed">
-              {t("web.registerConfig.groupModal.createHint")}
-            </Text>
-          )}
-          <CodeAndName
-            code={code}
-            name={name}
-            isCodeLocked={group?.isInUse ?? false}
-            onCode={setCode}
-            onName={setName}
-          />
-          <Checkbox
-            label={t("web.registerConfig.field.isTop")}
-            description={t("web.registerConfig.field.isTopHint")}
-            checked={isTop}
-            onChange={(e) => setIsTop(e.currentTarget.checked)}
-          />
-          <ModalButtons
-            isPending={action.isPending}
-            isDisabled={code.trim() === "" || name.trim() === ""}
-            onClose={props.onClose}
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <Checkbox
+        label={t("web.registerConfig.field.isTop")}
+        description={t("web.registerConfig.field.isTopHint")}
+        checked={isTop}
+        onChange={(e) => setIsTop(e.currentTarget.checked)}
+      />
+    </EntryModal>
   );
 }
 
@@ -139,8 +69,7 @@ export function RankModal(props: {
   const [groupId, setGroupId] = useState(String(props.groupId));
   const [isActive, setIsActive] = useState(rank?.isActive ?? true);
   const groupName = props.groups.find((g) => g.id === props.groupId)?.name ?? "";
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     const body = { code: code.trim(), name: name.trim(), rankGroupId: Number(groupId), isActive };
     if (rank && Object.keys(changedFields(rank, body)).length === 0) return props.onClose();
     action.mutate(
@@ -151,51 +80,31 @@ export function RankModal(props: {
     );
   };
   return (
-    <Modal
-      opened
-      onClose={props.onClose}
+    <EntryModal
       title={
         rank
           ? t("web.registerConfig.rankModal.editTitle", { rank: rank.name })
           : t("web.registerConfig.rankModal.createTitle", { group: groupName })
       }
+      hint={rank ? undefined : t("web.registerConfig.rankModal.createHint")}
+      action={action}
+      code={code}
+      name={name}
+      isCodeLocked={rank?.isInUse ?? false}
+      onCode={setCode}
+      onName={setName}
+      onSubmit={submit}
+      onClose={props.onClose}
     >
-      <form onSubmit={submit}>
-        <Stack gap="sm">
-          {action.isError ? <ErrorAlert error={action.error} /> : null}
-          {rank ? null : (
-            <Text size="sm" c="dimmed">
-              {t("web.registerConfig.rankModal.createHint")}
-            </Text>
-          )}
-          <CodeAndName
-            code={code}
-            name={name}
-            isCodeLocked={rank?.isInUse ?? false}
-            onCode={setCode}
-            onName={setName}
-          />
-          <Select
-            label={t("web.registerConfig.field.group")}
-            description={rank ? t("web.registerConfig.rankModal.groupHint") : undefined}
-            data={props.groups.map((g) => ({ value: String(g.id), label: g.name }))}
-            value={groupId}
-            onChange={(v) => v && setGroupId(v)}
-            allowDeselect={false}
-          />
-          <Checkbox
-            label={t("web.registerConfig.field.active")}
-            description={t("web.registerConfig.field.activeHint")}
-            checked={isActive}
-            onChange={(e) => setIsActive(e.currentTarget.checked)}
-          />
-          <ModalButtons
-            isPending={action.isPending}
-            isDisabled={code.trim() === "" || name.trim() === ""}
-            onClose={props.onClose}
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        label={t("web.registerConfig.field.group")}
+        description={rank ? t("web.registerConfig.rankModal.groupHint") : undefined}
+        data={props.groups.map((g) => ({ value: String(g.id), label: g.name }))}
+        value={groupId}
+        onChange={(v) => v && setGroupId(v)}
+        allowDeselect={false}
+      />
+      <ActiveCheckbox checked={isActive} onChange={setIsActive} />
+    </EntryModal>
   );
 }

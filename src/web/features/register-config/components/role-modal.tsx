@@ -1,11 +1,10 @@
-import { Checkbox, Modal, Stack } from "@mantine/core";
-import { useState, type FormEvent } from "react";
+import { Checkbox } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { JobRole, RoleSpecialisation } from "../../../../core/schemas/register-config";
-import { ErrorAlert } from "../../../components/error-alert";
 import { useRoleAction } from "../api/use-register-config";
 import { changedFields } from "../changed-fields";
-import { CodeAndName, ModalButtons } from "./rank-modals";
+import { ActiveCheckbox, EntryModal } from "./entry-modal";
 import { SpecialisationSelect } from "./specialisation-select";
 
 /** A new job role or an edit of one: specialisation, leadership post, active. */
@@ -18,8 +17,7 @@ export function RoleModal(props: { readonly role: JobRole | null; readonly onClo
   const [specialisation, setSpecialisation] = useState(role?.specialisation ?? null);
   const [isLeadership, setIsLeadership] = useState(role?.isLeadership ?? false);
   const [isActive, setIsActive] = useState(role?.isActive ?? true);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     // The server checks the specialisation against the closed list.
     const body = {
       code: code.trim(),
@@ -36,49 +34,33 @@ export function RoleModal(props: { readonly role: JobRole | null; readonly onClo
     );
   };
   return (
-    <Modal
-      opened
-      onClose={props.onClose}
+    <EntryModal
       title={
         role
           ? t("web.registerConfig.roles.editTitle", { role: role.name })
           : t("web.registerConfig.roles.createTitle")
       }
+      action={action}
+      code={code}
+      name={name}
+      isCodeLocked={role?.isInUse ?? false}
+      onCode={setCode}
+      onName={setName}
+      onSubmit={submit}
+      onClose={props.onClose}
     >
-      <form onSubmit={submit}>
-        <Stack gap="sm">
-          {action.isError ? <ErrorAlert error={action.error} /> : null}
-          <CodeAndName
-            code={code}
-            name={name}
-            isCodeLocked={role?.isInUse ?? false}
-            onCode={setCode}
-            onName={setName}
-          />
-          <SpecialisationSelect
-            label={t("web.registerConfig.field.specialisation")}
-            value={specialisation}
-            onChange={setSpecialisation}
-          />
-          <Checkbox
-            label={t("web.registerConfig.field.leadership")}
-            description={t("web.registerConfig.field.leadershipHint")}
-            checked={isLeadership}
-            onChange={(e) => setIsLeadership(e.currentTarget.checked)}
-          />
-          <Checkbox
-            label={t("web.registerConfig.field.active")}
-            description={t("web.registerConfig.field.activeHint")}
-            checked={isActive}
-            onChange={(e) => setIsActive(e.currentTarget.checked)}
-          />
-          <ModalButtons
-            isPending={action.isPending}
-            isDisabled={code.trim() === "" || name.trim() === ""}
-            onClose={props.onClose}
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <SpecialisationSelect
+        label={t("web.registerConfig.field.specialisation")}
+        value={specialisation}
+        onChange={setSpecialisation}
+      />
+      <Checkbox
+        label={t("web.registerConfig.field.leadership")}
+        description={t("web.registerConfig.field.leadershipHint")}
+        checked={isLeadership}
+        onChange={(e) => setIsLeadership(e.currentTarget.checked)}
+      />
+      <ActiveCheckbox checked={isActive} onChange={setIsActive} />
+    </EntryModal>
   );
 }
