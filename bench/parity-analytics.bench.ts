@@ -263,6 +263,8 @@ export async function benchParityAnalytics(scale: DemoScale) {
     const lastYear = `from=${shiftYears(dataAsOf, -1)}&to=${dataAsOf}`;
     const dashboard = [
       "/api/indicators",
+      `/api/indicators/headcount?at=${dataAsOf}`,
+      `/api/indicators/share_women?at=${dataAsOf}`,
       `/api/indicators/headcount?by=rank_group&at=${dataAsOf}`,
       `/api/indicators/share_women?by=rank&at=${dataAsOf}`,
       `/api/indicators/share_women?by=unit,rank_group&at=${dataAsOf}`,

@@ -6,12 +6,14 @@ import { benchDemoLoad } from "./demo-load.bench";
 import { benchDir, peakRssMiB } from "./lib";
 import { benchParityAnalytics } from "./parity-analytics.bench";
 import { benchPersonnelImport } from "./personnel-import.bench";
+import { benchPublicIntake } from "./public-intake.bench";
 
 const { values } = parseArgs({
   options: {
     scale: { type: "string", default: "national" },
     only: { type: "string" },
     rows: { type: "string", default: "1000000" },
+    requests: { type: "string", default: "3000" },
   },
 });
 const scale = values.scale as DemoScale;
@@ -34,6 +36,9 @@ if (!values.only || values.only === "personnel-import") {
 }
 if (!values.only || values.only === "parity-analytics") {
   results.parityAnalytics = await benchParityAnalytics(scale);
+}
+if (!values.only || values.only === "public-intake") {
+  results.publicIntake = await benchPublicIntake(Number(values.requests));
 }
 results.peakRssMiB = peakRssMiB();
 fs.writeFileSync(`${benchDir("results")}/latest-${scale}.json`, JSON.stringify(results, null, 2));

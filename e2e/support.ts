@@ -127,6 +127,10 @@ export interface LaunchBrowserOptions {
   readonly expectedStatuses?: readonly number[];
   /** Keep downloads, in `JourneyBrowser.downloadsDir`. */
   readonly acceptDownloads?: boolean;
+  /** The browser's language (default en-GB), e.g. `km-KH` for a resident in Cambodia. */
+  readonly locale?: string;
+  /** Default 1280 × 900; a phone is 360 × 780. */
+  readonly viewport?: { readonly width: number; readonly height: number };
 }
 
 export interface JourneyBrowser {
@@ -140,7 +144,7 @@ export interface JourneyBrowser {
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium (CHROMIUM_PATH) in English (en-GB), 1280 × 900, with a fresh profile. */
+/** Launches headless Chromium (CHROMIUM_PATH), by default in English (en-GB) at 1280 × 900, with a fresh profile. */
 export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<JourneyBrowser> {
   const profileDir = makeTempDir("profile");
   const downloadsDir = options.acceptDownloads ? makeTempDir("downloads") : null;
@@ -157,8 +161,8 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
       "--disable-component-update",
       "--disable-sync",
     ],
-    locale: "en-GB",
-    viewport: { width: 1280, height: 900 },
+    locale: options.locale ?? "en-GB",
+    viewport: options.viewport ?? { width: 1280, height: 900 },
     ...(downloadsDir ? { acceptDownloads: true, downloadsPath: downloadsDir } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -90,6 +90,9 @@ export const errorCodes = [
   "public.submission_refused",
   "public.contact_required",
   "public.confirmation_not_open",
+  "feedback.answer_invalid",
+  "feedback.not_open",
+  "feedback.already_answered",
   "internal",
 ] as const;
 

@@ -24,10 +24,17 @@ import { createCommunityIssuesService } from "./features/community-issues/commun
 import { createIssueIntake } from "./features/community-issues/issue-intake";
 import { createIssueStore } from "./features/community-issues/issue-store";
 import { createResidentDesk } from "./features/community-issues/resident-desk";
+import { createFeedbackRepository } from "./features/feedback/feedback.repository";
+import { registerFeedbackRoutes } from "./features/feedback/feedback.routes";
+import { createFeedbackService } from "./features/feedback/feedback.service";
 import { createPublicChannelRepository } from "./features/public-channel/public-channel.repository";
-import { registerPublicChannelRoutes } from "./features/public-channel/public-channel.routes";
+import {
+  limit as publicRateLimit,
+  registerPublicChannelRoutes,
+} from "./features/public-channel/public-channel.routes";
 import { createPublicChannelService } from "./features/public-channel/public-channel.service";
 import {
+  createRateLimiter,
   DEFAULT_PUBLIC_RATE_LIMITS,
   type PublicRateLimits,
 } from "./features/public-channel/rate-limit";
@@ -78,6 +85,8 @@ import { createUsersService } from "./features/users/users.service";
 import { createIndicatorsRepository } from "./features/indicators/indicators.repository";
 import { registerIndicatorRoutes } from "./features/indicators/indicators.routes";
 import { createIndicatorService } from "./features/indicators/indicators.service";
+import { registerTransparencyRoutes } from "./features/indicators/transparency.routes";
+import { createTransparencyService } from "./features/indicators/transparency.service";
 import { DEFAULT_SDC_THRESHOLD } from "../core/sdc/suppress";
 import { createWorkforceRepository } from "./features/workforce/workforce.repository";
 import { registerWorkforceRoutes } from "./features/workforce/workforce.routes";
@@ -112,6 +121,9 @@ export interface AppDeps {
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The residents' page in the built web app (src/web/resident.html), served at /report and /follow-up/…. */
+const RESIDENT_PAGE = "resident.html";
 
 /** Builds the HTTP application. Every feature is registered here, explicitly. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -177,12 +189,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   const sdcThreshold = deps.sdcThreshold ?? DEFAULT_SDC_THRESHOLD;
-  const indicators = createIndicatorService({
-    repo: createIndicatorsRepository(db),
-    today,
-    sdcThreshold,
-  });
+  const indicatorsRepo = createIndicatorsRepository(db);
+  const indicators = createIndicatorService({ repo: indicatorsRepo, today, sdcThreshold });
   registerIndicatorRoutes(app, indicators);
+  // The public transparency page: the indicator service with disclosure control, rate-limited
+  // like the public channel's follow-up page.
+  registerTransparencyRoutes(
+    app,
+    createTransparencyService({ indicators, repo: indicatorsRepo, today }),
+    {
+      rateLimit: publicRateLimit(
+        createRateLimiter((deps.publicRateLimits ?? DEFAULT_PUBLIC_RATE_LIMITS).follow, {
+          now: () => now().getTime(),
+        }),
+      ),
+    },
+  );
   const workforce = createWorkforceService({
     workforce: createWorkforceRepository(db),
     orgUnits,
@@ -222,7 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const targets = createTargetsService({
     repo: createTargetsRepository(db),
     audit,
-    headline: (scope, input) => workforce.getHeadline(scope, input),
+    headcount: (scope, request) => indicators.compute(scope, request),
     today,
     now,
     sdcThreshold,
@@ -265,6 +287,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       wildcard: false,
       index: ["index.html"],
     });
+    // The residents' page (public channel, no sign-in): its own small entry, not the staff app.
+    for (const url of ["/report", "/follow-up/:reference"]) {
+      app.get(url, { config: { access: "public" }, schema: { hide: true } }, (_request, reply) =>
+        reply.sendFile(RESIDENT_PAGE),
+      );
+    }
     app.get("/*", { config: { access: "public" }, schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith("/api/")) {
         return reply.status(404).send({
@@ -283,7 +311,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
  * Community policing (issue 7): stakeholders, taxonomies, outreach and community issues. Problems
  * raised in an outreach session are recorded by the issues feature's intake, in the session's
  * transaction. Contact details are sealed with the app's secret key (decision 0012). The public
- * channel (no sign-in) records residents' own problems through the issues feature's resident desk.
+ * channel (no sign-in) records residents' own problems through the issues feature's resident desk,
+ * and their survey answers through the feedback feature.
  */
 function registerCommunityPolicing(
   app: FastifyInstance,
@@ -337,6 +366,8 @@ function registerCommunityPolicing(
       today,
     }),
   );
+  const feedback = createFeedbackService({ repo: createFeedbackRepository(db), audit, now });
+  registerFeedbackRoutes(app, feedback);
   registerPublicChannelRoutes(
     app,
     createPublicChannelService({
@@ -347,6 +378,10 @@ function registerCommunityPolicing(
         audit,
         now,
       }),
+      feedback: {
+        view: (issueId) => feedback.residentView(issueId),
+        answer: (issueId, input) => feedback.answerAsResident(issueId, input),
+      },
     }),
     { limits: deps.publicRateLimits, now: () => now().getTime() },
   );

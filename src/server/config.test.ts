@@ -30,6 +30,7 @@ describe("loadConfig", () => {
       logLevel: "info",
       secretKey: null,
       chromiumPath: null,
+      publicSubmits: { perAddressPerHour: 10, perSecond: 20 },
     });
   });
 
@@ -66,6 +67,8 @@ describe("loadConfig", () => {
       TANDEM_WEB_DIR: "/opt/web",
       TANDEM_SHUTDOWN_TIMEOUT_MS: "2500",
       LOG_LEVEL: "warn",
+      TANDEM_PUBLIC_SUBMITS_PER_ADDRESS_HOUR: "100000",
+      TANDEM_PUBLIC_SUBMITS_PER_SECOND: "5000",
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -77,6 +80,7 @@ describe("loadConfig", () => {
       webDir: "/opt/web",
       shutdownTimeoutMs: 2500,
       logLevel: "warn",
+      publicSubmits: { perAddressPerHour: 100_000, perSecond: 5000 },
     });
     expect(Object.isFrozen(config)).toBe(true);
   });

@@ -34,6 +34,8 @@ const envSchema = z.object({
   TANDEM_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CHROMIUM_PATH: z.string().min(1).optional(),
+  TANDEM_PUBLIC_SUBMITS_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  TANDEM_PUBLIC_SUBMITS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(20),
 });
 
 /** The installed package root (two levels above this file), where the built web app lives. */
@@ -55,6 +57,11 @@ export interface Config {
   readonly logLevel: string;
   /** Chromium that prints PDF reports (CHROMIUM_PATH); null: look in the usual places. */
   readonly chromiumPath: string | null;
+  /**
+   * Problems the public channel accepts: per client address per hour (also the burst), and from
+   * everyone per second (burst: ten seconds' worth). Benchmarks and large NATs raise them.
+   */
+  readonly publicSubmits: { readonly perAddressPerHour: number; readonly perSecond: number };
 }
 
 export interface ConfigProblem {
@@ -108,6 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     shutdownTimeoutMs: e.TANDEM_SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     chromiumPath: e.CHROMIUM_PATH ?? null,
+    publicSubmits: {
+      perAddressPerHour: e.TANDEM_PUBLIC_SUBMITS_PER_ADDRESS_HOUR,
+      perSecond: e.TANDEM_PUBLIC_SUBMITS_PER_SECOND,
+    },
   };
   return { ok: true, config: Object.freeze(config) };
 }

@@ -16,6 +16,10 @@ import { defaultDemoFilesDir, writeDemoFiles } from "./features/demo/demo-files"
 import { createUsersRepository } from "./features/users/users.repository";
 import { createUsersService } from "./features/users/users.service";
 import { readPackageVersion } from "./version";
+import {
+  DEFAULT_PUBLIC_RATE_LIMITS,
+  type PublicRateLimits,
+} from "./features/public-channel/rate-limit";
 
 export interface StartedServer {
   readonly app: FastifyInstance;
@@ -38,6 +42,18 @@ export interface StartedServer {
 export interface StartHooks {
   onDemoProgress?: (progress: DemoProgress) => void;
   onDemoStart?: () => void;
+}
+
+/** The public channel's limits: submissions as configured, follow-up reads as built in. */
+function publicRateLimitsOf(config: Config): PublicRateLimits {
+  const { perAddressPerHour, perSecond } = config.publicSubmits;
+  return {
+    ...DEFAULT_PUBLIC_RATE_LIMITS,
+    submit: {
+      perAddress: { capacity: perAddressPerHour, refillPerSecond: perAddressPerHour / 3600 },
+      overall: { capacity: perSecond * 10, refillPerSecond: perSecond },
+    },
+  };
 }
 
 /** config → database → migrations → demo (first run) → first admin → HTTP listener. */
@@ -103,6 +119,7 @@ export async function startServer(config: Config, hooks: StartHooks = {}): Promi
       version: readPackageVersion(),
       secretKey: resolveSecretKey(config),
       chromiumPath: config.chromiumPath,
+      publicRateLimits: publicRateLimitsOf(config),
     });
     try {
       await app.listen({ port: config.port, host: config.host });

@@ -13,8 +13,6 @@ import { createReportsRepository } from "../../server/features/reports/reports.r
 import { createReportsService } from "../../server/features/reports/reports.service";
 import { createTargetsRepository } from "../../server/features/targets/targets.repository";
 import { createTargetsService } from "../../server/features/targets/targets.service";
-import { createWorkforceRepository } from "../../server/features/workforce/workforce.repository";
-import { createWorkforceService } from "../../server/features/workforce/workforce.service";
 import type { Translator } from "../messages";
 import { printLine, withDatabase, type CliContext } from "../context";
 
@@ -69,24 +67,20 @@ async function runAnnualReport(ctx: CliContext, options: AnnualOptions): Promise
     const orgUnits = createOrgUnitsRepository(db);
     const rootPath = (await orgUnits.findById(root))?.path ?? `/${root}/`;
     const audit = createAuditRecorder(db);
-    const headlines = createWorkforceService({
-      workforce: createWorkforceRepository(db),
-      orgUnits,
+    const indicators = createIndicatorService({
+      repo: createIndicatorsRepository(db),
       today: () => today,
+      sdcThreshold: DEFAULT_SDC_THRESHOLD,
     });
     const targets = createTargetsService({
       repo: createTargetsRepository(db),
       audit,
-      headline: (scope, input) => headlines.getHeadline(scope, input),
+      headcount: (scope, request) => indicators.compute(scope, request),
       today: () => today,
       now: () => new Date(),
     });
     const service = createReportsService({
-      indicators: createIndicatorService({
-        repo: createIndicatorsRepository(db),
-        today: () => today,
-        sdcThreshold: DEFAULT_SDC_THRESHOLD,
-      }),
+      indicators,
       repo: createReportsRepository(db),
       orgUnits,
       audit,

@@ -6,6 +6,8 @@ describe("two-factor policy", () => {
     [["admin"], true],
     [["case-officer"], true],
     [["hq-analyst", "case-officer"], true],
+    [["community-officer"], true],
+    [["unit-manager"], false],
     [["hq-analyst"], false],
     [["auditor", "partner-viewer"], false],
     [[], false],

@@ -18,6 +18,7 @@ export const communityTextLimits = {
   name: 200,
   services: 2000,
   contacts: 1000,
+  comment: 1000,
 } as const;
 export type CommunityTextField = keyof typeof communityTextLimits;
 

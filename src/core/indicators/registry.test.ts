@@ -11,6 +11,7 @@ import {
   indicatorIds,
   indicatorReasons,
   indicatorRegistry,
+  isCommunityPopulation,
   isIndicatorId,
   sdcCounts,
   type IndicatorDefinition,
@@ -20,7 +21,7 @@ import {
 const locales = { en, km, vi, th, ru, kk };
 
 describe("indicator registry", () => {
-  it("lists the indicators of INDICATORS.md §1–§2 under their ids", () => {
+  it("lists the indicators of INDICATORS.md §1–§2 and §7 under their ids", () => {
     expect(indicatorIds).toEqual([
       "headcount",
       "share_women",
@@ -37,6 +38,18 @@ describe("indicator registry", () => {
       "separation_rate",
       "leavers_by_reason",
       "time_to_promotion",
+      "outreach_attendance",
+      "outreach_sessions",
+      "issues_raised",
+      "on_the_spot_rate",
+      "referral_rate",
+      "referral_completion_rate",
+      "resolution_rate_officer",
+      "resolution_rate_resident_confirmed",
+      "median_days_to_resolution",
+      "overdue_share",
+      "woman_officer_request_fulfilment",
+      "satisfaction",
     ]);
     for (const id of indicatorIds) {
       const definition: IndicatorDefinition = indicatorRegistry[id];
@@ -71,8 +84,11 @@ describe("indicator registry", () => {
       const allowed = definition.disaggregations;
       expect(new Set(allowed).size).toBe(allowed.length);
       for (const by of allowed) expect(disaggregations).toContain(by);
-      if (["share", "ratio", "index"].includes(definition.unit))
-        expect(allowed).not.toContain("sex");
+      // A community proportion is measured within each sex (its parts by sex), not women vs men.
+      const isWomenVersusMen =
+        ["share", "ratio", "index"].includes(definition.unit) &&
+        !isCommunityPopulation(definition.population);
+      if (isWomenVersusMen) expect(allowed).not.toContain("sex");
       expect(definition.disclosure.counts.length).toBeGreaterThan(0);
       for (const count of definition.disclosure.counts) expect(sdcCounts).toContain(count);
     }
@@ -81,6 +97,22 @@ describe("indicator registry", () => {
 
 describe("computing through the registry", () => {
   const counts = toSexCounts({ F: 20, M: 80, U: 5 });
+  /** Community tallies under every outcome name the §7 compute functions read. */
+  const outcomes = {
+    solved_on_the_spot: toSexCounts({ F: 1 }),
+    referred: toSexCounts({ F: 1 }),
+    pending: toSexCounts({ M: 1 }),
+    recorded: toSexCounts({ F: 3 }),
+    awaiting: toSexCounts({ M: 1 }),
+    fixed: toSexCounts({ F: 1 }),
+    not_fixed: toSexCounts({ F: 1 }),
+    overdue: toSexCounts({ F: 1 }),
+    assigned: toSexCounts({ F: 2 }),
+    "5": toSexCounts({ F: 3 }),
+    "2": toSexCounts({ M: 1 }),
+    session: toSexCounts({ U: 2 }),
+    officer: toSexCounts({ F: 1, M: 2 }),
+  };
   const reference = toSexCounts({ F: 100, M: 300 });
   const flow = {
     events: toSexCounts({ F: 2, M: 12 }),
@@ -109,6 +141,16 @@ describe("computing through the registry", () => {
           ],
           "2024-01-01",
         );
+      case "outcomes":
+        return definition.compute(outcomes);
+      case "durations":
+        return definition.compute(
+          [
+            { days: 2, sex: "F", count: 1 },
+            { days: 8, sex: "M", count: 1 },
+          ],
+          toSexCounts({ F: 1 }),
+        );
     }
   }
 
@@ -128,6 +170,9 @@ describe("computing through the registry", () => {
     ["separation_rate", { kind: "separation", all: { numerator: 14, denominator: 100 } }],
     ["leavers_by_reason", { all: { counts: { F: 2, N: 2 } } }],
     ["time_to_promotion", { bySex: { F: { median: { value: 366 / 365.25 } } } }],
+    ["outreach_sessions", { value: 2, counts: { N: 3 } }],
+    ["median_days_to_resolution", { value: 5, openIssues: 1 }],
+    ["satisfaction", { numerator: 3, denominator: 4, flags: ["small_sample"] }],
   ] as const)("%s", (id, expected) => {
     expect(run(indicatorRegistry[id])).toMatchObject(expected);
   });

@@ -9,6 +9,20 @@ import {
   type LeaverRow,
   type RateRatioReason,
 } from "../stats/flows";
+import {
+  computeMedianDaysToResolution,
+  computeOfficerResolutionRate,
+  computeOnTheSpotRate,
+  computeOutreachSessions,
+  computeOverdueShare,
+  computeReferralCompletionRate,
+  computeReferralRate,
+  computeResidentConfirmedResolutionRate,
+  computeSatisfaction,
+  computeWomanOfficerRequestFulfilment,
+  type DurationCount,
+  type OutcomeCounts,
+} from "../stats/community";
 import { computeHeadcount } from "../stats/headcount";
 import type { SurvivalQuantileReason } from "../stats/kaplan-meier";
 import {
@@ -38,10 +52,29 @@ import { computeTimeToPromotion, type RankStint } from "../stats/time-to-promoti
  * by it; the data layer reads `input` and `population` to know which counts to fetch.
  */
 
-export const indicatorUnits = ["count", "share", "ratio", "index", "rate", "years"] as const;
+export const indicatorUnits = [
+  "count",
+  "share",
+  "ratio",
+  "index",
+  "rate",
+  "years",
+  "days",
+] as const;
 export type IndicatorUnit = (typeof indicatorUnits)[number];
 
-export const disaggregations = ["rank", "rank_group", "role", "age_band", "sex", "unit"] as const;
+/** `category`, `source` and `age_group` break down community policing indicators (§7). */
+export const disaggregations = [
+  "rank",
+  "rank_group",
+  "role",
+  "age_band",
+  "sex",
+  "unit",
+  "category",
+  "source",
+  "age_group",
+] as const;
 export type Disaggregation = (typeof disaggregations)[number];
 
 /** Why a value is null (INDICATORS.md §0: never 0, NaN or Infinity); `no_target`: none is set. */
@@ -76,7 +109,33 @@ export type IndicatorBasis = "stock" | "flow";
  * (anti-trafficking, family & GBV, border, investigation); ranks below the top of the scheme.
  */
 export type IndicatorPopulation =
-  "in_post" | "leadership_posts" | "specialist_units" | "promotion_eligible";
+  "in_post" | "leadership_posts" | "specialist_units" | "promotion_eligible" | CommunityPopulation;
+
+/**
+ * What community indicators count (INDICATORS.md §7; docs/indicators.md §7), each tallied by an
+ * outcome and the sex of the resident concerned: outreach sessions (and officers present), attendance
+ * cells, issues raised in the period (by first outcome), requests for a woman officer (assigned or
+ * not), referrals sent (outcome recorded or not), issues closed (final status), resolved issues
+ * answered by the resident (answer), issues open on a date (overdue or not), resolved issues (days
+ * to resolution, with those still open), satisfaction answers (1–5 or don't know).
+ */
+export const communityPopulations = [
+  "outreach_sessions",
+  "outreach_attendances",
+  "issues_raised",
+  "woman_officer_requests",
+  "referrals_sent",
+  "issues_closed",
+  "issues_resident_answered",
+  "issues_open",
+  "issues_resolved",
+  "satisfaction_answers",
+] as const;
+export type CommunityPopulation = (typeof communityPopulations)[number];
+
+export function isCommunityPopulation(value: IndicatorPopulation): value is CommunityPopulation {
+  return (communityPopulations as readonly string[]).includes(value);
+}
 
 /**
  * The counts of a result that statistical disclosure control (INDICATORS.md §8) treats as table
@@ -91,6 +150,10 @@ export const sdcCounts = [
   "events_by_sex",
   "stock_by_sex",
   "stints_by_sex",
+  "residents_by_sex",
+  "attendances_by_sex",
+  "officers_by_sex",
+  "respondents_by_sex",
 ] as const;
 export type SdcCount = (typeof sdcCounts)[number];
 
@@ -98,6 +161,14 @@ export interface DisclosureRule {
   readonly counts: readonly SdcCount[];
   /** The value is a share, rate, ratio or duration computed from the counts. */
   readonly isDerived: boolean;
+  /**
+   * For a value computed from parts of the counts (community indicators): the parts its numerator
+   * and its denominator add up. It is published only when both can be read from published cells.
+   */
+  readonly valueFrom?: {
+    readonly numerator: readonly string[];
+    readonly denominator: readonly string[];
+  };
 }
 
 /** The inputs each compute function takes, named by `input`. */
@@ -112,6 +183,10 @@ export interface ComputeByInput {
     options?: FlowOptions,
   ) => unknown;
   readonly rank_stints: (stints: readonly RankStint[], asOf: string) => unknown;
+  /** Community tallies: counts by sex of each outcome. */
+  readonly outcomes: (outcomes: OutcomeCounts) => unknown;
+  /** Resolved issues by days to resolution, and the issues still open. */
+  readonly durations: (durations: readonly DurationCount[], open: SexCounts) => unknown;
 }
 export type IndicatorInput = keyof ComputeByInput;
 
@@ -141,6 +216,12 @@ const STOCK_VS_REFERENCE: DisclosureRule = {
   isDerived: true,
 };
 const FLOW: DisclosureRule = { counts: ["events_by_sex", "stock_by_sex"], isDerived: true };
+const COMMUNITY_BREAKDOWNS = ["unit", "category", "source", "sex"] as const;
+const PROPORTION_OF_RESIDENTS: DisclosureRule = {
+  counts: ["residents_by_sex"],
+  isDerived: true,
+  valueFrom: { numerator: ["yes"], denominator: ["yes", "no"] },
+};
 
 /** Checks at compile time that each entry's `id` and `definitionKey` match its key. */
 function defineRegistry<
@@ -314,6 +395,142 @@ export const indicatorRegistry = defineRegistry({
     disclosure: { counts: ["stints_by_sex"], isDerived: true },
     input: "rank_stints",
     compute: computeTimeToPromotion,
+  },
+  outreach_attendance: {
+    id: "outreach_attendance",
+    definitionKey: "web.indicators.outreach_attendance",
+    unit: "count",
+    basis: "flow",
+    population: "outreach_attendances",
+    disaggregations: ["unit", "age_group", "sex"],
+    disclosure: { counts: ["attendances_by_sex"], isDerived: false },
+    input: "sex_counts",
+    compute: computeHeadcount,
+  },
+  outreach_sessions: {
+    id: "outreach_sessions",
+    definitionKey: "web.indicators.outreach_sessions",
+    unit: "count",
+    basis: "flow",
+    population: "outreach_sessions",
+    disaggregations: ["unit"],
+    disclosure: { counts: ["officers_by_sex"], isDerived: false },
+    input: "outcomes",
+    compute: computeOutreachSessions,
+  },
+  issues_raised: {
+    id: "issues_raised",
+    definitionKey: "web.indicators.issues_raised",
+    unit: "count",
+    basis: "flow",
+    population: "issues_raised",
+    disaggregations: COMMUNITY_BREAKDOWNS,
+    disclosure: { counts: ["residents_by_sex"], isDerived: false },
+    input: "sex_counts",
+    compute: computeHeadcount,
+  },
+  on_the_spot_rate: {
+    id: "on_the_spot_rate",
+    definitionKey: "web.indicators.on_the_spot_rate",
+    unit: "share",
+    basis: "flow",
+    population: "issues_raised",
+    disaggregations: COMMUNITY_BREAKDOWNS,
+    disclosure: PROPORTION_OF_RESIDENTS,
+    input: "outcomes",
+    compute: computeOnTheSpotRate,
+  },
+  referral_rate: {
+    id: "referral_rate",
+    definitionKey: "web.indicators.referral_rate",
+    unit: "share",
+    basis: "flow",
+    population: "issues_raised",
+    disaggregations: COMMUNITY_BREAKDOWNS,
+    disclosure: PROPORTION_OF_RESIDENTS,
+    input: "outcomes",
+    compute: computeReferralRate,
+  },
+  referral_completion_rate: {
+    id: "referral_completion_rate",
+    definitionKey: "web.indicators.referral_completion_rate",
+    unit: "share",
+    basis: "flow",
+    population: "referrals_sent",
+    disaggregations: COMMUNITY_BREAKDOWNS,
+    disclosure: PROPORTION_OF_RESIDENTS,
+    input: "outcomes",
+    compute: computeReferralCompletionRate,
+  },
+  resolution_rate_officer: {
+    id: "resolution_rate_officer",
+    definitionKey: "web.indicators.resolution_rate_officer",
+    unit: "share",
+    basis: "flow",
+    population: "issues_closed",
+    disaggregations: COMMUNITY_BREAKDOWNS,
+    disclosure: PROPORTION_OF_RESIDENTS,
+    input: "outcomes",
+    compute: computeOfficerResolutionRate,
+  },
+  resolution_rate_resident_confirmed: {
+    id: "resolution_rate_resident_confirmed",
+    definitionKey: "web.indicators.resolution_rate_resident_confirmed",
+    unit: "share",
+    basis: "flow",
+    population: "issues_resident_answered",
+    disaggregations: COMMUNITY_BREAKDOWNS,
+    disclosure: PROPORTION_OF_RESIDENTS,
+    input: "outcomes",
+    compute: computeResidentConfirmedResolutionRate,
+  },
+  median_days_to_resolution: {
+    id: "median_days_to_resolution",
+    definitionKey: "web.indicators.median_days_to_resolution",
+    unit: "days",
+    basis: "flow",
+    population: "issues_resolved",
+    disaggregations: COMMUNITY_BREAKDOWNS,
+    disclosure: {
+      counts: ["residents_by_sex"],
+      isDerived: true,
+      valueFrom: { numerator: ["resolved"], denominator: ["resolved"] },
+    },
+    input: "durations",
+    compute: computeMedianDaysToResolution,
+  },
+  overdue_share: {
+    id: "overdue_share",
+    definitionKey: "web.indicators.overdue_share",
+    unit: "share",
+    basis: "stock",
+    population: "issues_open",
+    disaggregations: COMMUNITY_BREAKDOWNS,
+    disclosure: PROPORTION_OF_RESIDENTS,
+    input: "outcomes",
+    compute: computeOverdueShare,
+  },
+  woman_officer_request_fulfilment: {
+    id: "woman_officer_request_fulfilment",
+    definitionKey: "web.indicators.woman_officer_request_fulfilment",
+    unit: "share",
+    basis: "flow",
+    population: "woman_officer_requests",
+    disaggregations: COMMUNITY_BREAKDOWNS,
+    disclosure: PROPORTION_OF_RESIDENTS,
+    input: "outcomes",
+    compute: computeWomanOfficerRequestFulfilment,
+  },
+  satisfaction: {
+    id: "satisfaction",
+    definitionKey: "web.indicators.satisfaction",
+    unit: "share",
+    basis: "flow",
+    population: "satisfaction_answers",
+    disaggregations: ["unit", "age_group", "sex"],
+    disclosure: { ...PROPORTION_OF_RESIDENTS, counts: ["respondents_by_sex"] },
+    input: "outcomes",
+    compute: computeSatisfaction,
   },
 });
 

@@ -46,6 +46,7 @@ const UNIT_CODES: Readonly<Record<Observation["unitOfMeasure"], string>> = {
   index: "INDEX",
   rate: "RATE",
   years: "YEARS",
+  days: "DAYS",
 };
 
 const DAY_MS = 86_400_000;

@@ -117,6 +117,10 @@ export const issuePage = z.object({
 });
 export type IssuePage = z.infer<typeof issuePage>;
 
+/** Orders of the issue list. */
+export const issueSorts = ["newest", "due", "updated"] as const;
+export type IssueSort = (typeof issueSorts)[number];
+
 export const issueListQuery = z.object({
   status: issueStatus.optional(),
   /** Only issues not in a final status (true) or only final ones (false). */
@@ -131,6 +135,10 @@ export const issueListQuery = z.object({
     .optional(),
   /** An org unit: only issues in its subtree. */
   unit: z.coerce.number().int().positive().optional(),
+  /** Only issues whose resident asked for a woman officer (true) or did not (false). */
+  womanOfficer: queryFlag,
+  /** `newest` (created, newest first), `due` (due date, soonest first) or `updated` (last change first). */
+  sort: z.enum(issueSorts).default("newest"),
   page: pageQuery,
 });
 export type IssueListQuery = z.infer<typeof issueListQuery>;

@@ -52,6 +52,11 @@ export type IndicatorQuery = z.infer<typeof indicatorQuery>;
 export const trendQuery = indicatorQuery.extend({
   /** Yearly points back from `at` (stocks) or yearly periods ending at `at` (flows). */
   years: z.coerce.number().int().min(1).max(30).default(10),
+  /**
+   * Monthly points instead: the calendar months ending with `at`'s month (stocks at each month-end,
+   * flows over each month; the last month ends at `at`).
+   */
+  months: z.coerce.number().int().min(1).max(36).optional(),
 });
 export type TrendQuery = z.infer<typeof trendQuery>;
 
@@ -60,6 +65,21 @@ export const indicatorParams = z.object({
 });
 
 const nullableCount = z.number().nullable();
+
+const confidenceInterval = z.object({
+  low: z.number(),
+  high: z.number(),
+  level: z.number(),
+  method: z.string(),
+});
+
+const countsBySex = z.object({
+  F: nullableCount,
+  M: nullableCount,
+  X: nullableCount,
+  U: nullableCount,
+  N: nullableCount,
+});
 
 export const suppressionMark = z.enum(["primary", "complementary", "derived"]);
 
@@ -70,6 +90,9 @@ const sexValue = z.object({
   denominator: z.number().nullable(),
   reason: z.string().optional(),
   suppression: suppressionMark.nullable(),
+  /** Satisfaction: the Wilson interval and `small_sample` of this sex's answers. */
+  ci: confidenceInterval.nullable().optional(),
+  flags: z.array(z.string()).optional(),
 });
 
 /** One row of a result (or its total): a group of the breakdown with its counts by sex. */
@@ -79,22 +102,20 @@ export const indicatorCell = z.object({
   /** Display names of the same categories. */
   labels: z.record(z.string(), z.string()),
   /** The counts disclosure control treats as cells: persons (stocks), events (flows), stints. */
-  counts: z.object({
-    F: nullableCount,
-    M: nullableCount,
-    X: nullableCount,
-    U: nullableCount,
-    N: nullableCount,
-  }),
+  counts: countsBySex,
+  /**
+   * Community indicators: the counts split into the parts the value is computed from (`yes`, `no`,
+   * `excluded` of a proportion; `resolved`, `open` of the median days), each by sex.
+   */
+  parts: z.record(z.string(), countsBySex).optional(),
+  /** Community results after disclosure control: why each hidden count (F … N) is hidden. */
+  countMarks: z.record(z.string(), suppressionMark.nullable()).optional(),
   value: z.number().nullable(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
   /** Why `value` is null (`web.indicatorReasons.<code>`), or why it is withheld (`sdc.*`). */
   reason: z.string().optional(),
-  ci: z
-    .object({ low: z.number(), high: z.number(), level: z.number(), method: z.string() })
-    .nullable()
-    .optional(),
+  ci: confidenceInterval.nullable().optional(),
   bySex: z.record(z.string(), sexValue).optional(),
   /** Indicator-specific figures: bounds, unknown share, on-track flag, quartiles, … */
   details: z.record(z.string(), z.unknown()).optional(),

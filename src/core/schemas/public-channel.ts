@@ -37,6 +37,11 @@ export const createPublicIssueBody = z.object({
   womanOfficerRequested: z.boolean().default(false),
   /** The language the resident writes in; the follow-up page opens in it. */
   language: z.enum(locales),
+  /**
+   * The page's own id of this submission (a random UUID), sent again on every retry: the same id
+   * answers with the same receipt and records nothing new (idempotent; the first body wins).
+   */
+  clientId: z.uuid().optional(),
   [HONEYPOT_FIELD]: z.string().max(1000).optional(),
 });
 export type CreatePublicIssueInput = z.infer<typeof createPublicIssueBody>;
@@ -121,4 +126,6 @@ export type ResidentProblem = Pick<
   readonly unitId: number;
   readonly womanOfficerRequested: boolean;
   readonly language: Locale;
+  /** The page's id of the submission (idempotency key), when it sent one. */
+  readonly clientId?: string;
 };

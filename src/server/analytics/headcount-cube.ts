@@ -1,9 +1,10 @@
 import type { BulkSession } from "../db/client";
 
 /**
- * The month-end headcount cube (migration 0007, decision 0013) is kept exact by triggers on every
- * write. A bulk write (demo load, large import) defers them for its transaction and rebuilds the
- * cube once at the end, which is far cheaper than carrying millions of single changes forward.
+ * The month-end headcount cube (migration 0007, decision 0013) and the post and flow cubes beside it
+ * (migration 0013, decision 0015) are kept exact by triggers on every write. A bulk write (demo
+ * load, large import) defers them for its transaction and rebuilds them once at the end, which is
+ * far cheaper than carrying millions of single changes forward.
  */
 export async function withHeadcountCubeDeferred<T>(
   session: BulkSession,
@@ -22,10 +23,14 @@ export async function isHeadcountCubeDeferred(session: BulkSession): Promise<boo
   return row?.deferred === true;
 }
 
+/** The spells of the persons being rewritten, as the cubes read them (the `cube_spells` view). */
+const REWRITTEN_SPELLS = `SELECT c.* FROM cube_spells c JOIN cube_rewrite_persons r ON r.id = c.person_id`;
+
 /**
- * Rewrites the spells of `personIds` with `rewrite` and applies the net change to the cube in one
- * statement: spells that come back unchanged cancel out, so re-deriving a person whose recent
- * history changed touches only the month-ends that changed.
+ * Rewrites the spells of `personIds` with `rewrite` and applies the net change to the cubes
+ * (headcount, posts, flows: migrations 0007 and 0013) in one statement each: spells and careers that
+ * come back unchanged cancel out, so re-deriving a person whose recent history changed touches only
+ * the month-ends and months that changed.
  */
 export async function withNettedSpellRewrite<T>(
   session: BulkSession,
@@ -39,26 +44,21 @@ export async function withNettedSpellRewrite<T>(
        SELECT DISTINCT unnest($1::bigint[]) AS id`,
     [personIds],
   );
-  await session.execute(
-    `CREATE TEMP TABLE cube_rewrite_old ON COMMIT DROP AS
-       SELECT u.path, s.rank_id, p.sex, s.valid_from, s.valid_to
-         FROM career_spells s
-         JOIN cube_rewrite_persons r ON r.id = s.person_id
-         JOIN persons p ON p.id = s.person_id
-         JOIN org_units u ON u.id = s.org_unit_id`,
-  );
+  await session.execute(`CREATE TEMP TABLE cube_rewrite_old ON COMMIT DROP AS ${REWRITTEN_SPELLS}`);
   const result = await rewrite();
+  await session.execute(`CREATE TEMP TABLE cube_rewrite_new ON COMMIT DROP AS ${REWRITTEN_SPELLS}`);
+  const both = (columns: string) =>
+    `SELECT ${columns.replace("$sign", "-1")} FROM cube_rewrite_old
+     UNION ALL SELECT ${columns.replace("$sign", "1")} FROM cube_rewrite_new`;
   await session.execute(
-    `SELECT headcount_cube_apply(
-       'SELECT path, rank_id, sex, valid_from, valid_to, -1 FROM cube_rewrite_old
-        UNION ALL
-        SELECT u.path, s.rank_id, p.sex, s.valid_from, s.valid_to, 1
-          FROM career_spells s
-          JOIN cube_rewrite_persons r ON r.id = s.person_id
-          JOIN persons p ON p.id = s.person_id
-          JOIN org_units u ON u.id = s.org_unit_id')`,
+    "SELECT headcount_cube_apply($1), post_cube_apply($2), flow_cube_apply($3)",
+    [
+      both("path, rank_id, sex, valid_from, valid_to, $sign"),
+      both("path, specialisation, is_leadership, rank_id, sex, valid_from, valid_to, $sign"),
+      both("$sign, person_id, sex, path, rank_id, valid_from, valid_to"),
+    ],
   );
-  await session.execute("DROP TABLE cube_rewrite_old, cube_rewrite_persons");
+  await session.execute("DROP TABLE cube_rewrite_old, cube_rewrite_new, cube_rewrite_persons");
   await session.execute("SELECT set_config('tandem.headcount_cube', '', true)");
   return result;
 }

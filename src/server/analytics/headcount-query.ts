@@ -17,6 +17,23 @@ export interface RankSexCount {
   readonly count: number;
 }
 
+/**
+ * The populations of the post cube (migration 0013): leadership posts, and posts in a specialised
+ * unit (SPECIALIST_UNIT_TYPES); absent = everyone in post (the headcount cube).
+ */
+export type CubePost = "leadership" | "specialist";
+
+/** Unit specialisations counted as specialised units (INDICATORS.md §1.7; the list in 0013's SQL). */
+export const SPECIALIST_UNIT_TYPES = ["anti_trafficking", "family_gbv", "border", "investigation"];
+
+/** The condition a spell `s` in unit `u` meets to be in `post`. */
+export function postFilter(post: CubePost | undefined) {
+  if (post === undefined) return sql``;
+  return post === "leadership"
+    ? sql`AND s.is_leadership`
+    : sql`AND u.specialisation IN (${sql.join(SPECIALIST_UNIT_TYPES)})`;
+}
+
 export interface CubeRange {
   readonly firstMonthEnd: string;
   readonly lastMonthEnd: string;
@@ -64,14 +81,14 @@ export function childIdOf(child: unknown, root: SubtreeRoot): number {
   return child === "" || child == null ? root.id : Number(child);
 }
 
-interface CountRow {
+export interface CountRow {
   readonly rank_id: number;
   readonly sex: string;
   readonly child: string;
   readonly n: number;
 }
 
-function toCounts(rows: readonly CountRow[], root: SubtreeRoot): RankSexCount[] {
+export function toCounts(rows: readonly CountRow[], root: SubtreeRoot): RankSexCount[] {
   return rows.map((row) => ({
     rankId: Number(row.rank_id),
     sex: row.sex as Sex,
@@ -85,7 +102,8 @@ function toCounts(rows: readonly CountRow[], root: SubtreeRoot): RankSexCount[] 
  * cube at the last month-end on or before the date (migration 0007) plus the spells that started
  * or ended since, so the cost does not grow with the length of history; all dates in one round
  * trip. `isCubed` is false for a station or a parent of stations (the cube leaves stations out):
- * those small subtrees, and dates before the cube, are counted from the spells.
+ * those small subtrees, and dates before the cube, are counted from the spells. With `post`, only
+ * that population, from the post cube (migration 0013).
  */
 export async function countInPostByRank(
   db: Kysely<DB>,
@@ -93,28 +111,32 @@ export async function countInPostByRank(
   dates: readonly string[],
   range: CubeRange | null,
   isCubed: boolean,
+  post?: CubePost,
 ): Promise<Map<string, RankSexCount[]>> {
   const counts = new Map<string, RankSexCount[]>(dates.map((d) => [d, []]));
   const cubed = range === null || !isCubed ? [] : dates.filter((d) => d >= range.firstMonthEnd);
   for (const at of dates.filter((d) => !cubed.includes(d))) {
-    counts.set(at, await scanInPostByRank(db, root, at));
+    counts.set(at, await scanInPostByRank(db, root, at, post));
   }
   if (range === null || cubed.length === 0) return counts;
   const cubeDateOf = (at: string) =>
     [monthEndOnOrBefore(at), range.lastMonthEnd].sort()[0] ?? range.lastMonthEnd;
   const segment = childSegment(root);
-  const blocks = cubed.map((at) => {
-    const m = cubeDateOf(at);
-    const cube = sql`
-      SELECT ${at}::text AS at, h.rank_id, h.sex, h.org_unit_id::text AS child,
-             CASE WHEN h.org_unit_id = ${root.id} THEN 'total' ELSE 'child' END AS part,
-             h.headcount AS n
-        FROM headcount_month_ends h
-       WHERE h.month_end = ${m}::date
-         AND h.org_unit_id IN (SELECT id FROM org_units WHERE id = ${root.id} OR parent_id = ${root.id})`;
-    if (m === at) return cube;
-    return sql`${cube}
-      UNION ALL
+  const monthEnds = [...new Set(cubed.map(cubeDateOf))];
+  // All the month-ends in one index scan per unit; the changes since each month-end per date.
+  const cube = sql`
+    SELECT h.month_end::text AS at, h.rank_id, h.sex, h.org_unit_id::text AS child,
+           CASE WHEN h.org_unit_id = ${root.id} THEN 'total' ELSE 'child' END AS part,
+           h.headcount AS n
+      FROM ${post === undefined ? sql`headcount_month_ends` : sql`post_month_ends`} h
+     WHERE h.month_end IN (${sql.join(monthEnds.map((m) => sql`${m}::date`))})
+       ${post === undefined ? sql`` : sql`AND h.post = ${post}`}
+       AND h.org_unit_id IN (SELECT id FROM org_units WHERE id = ${root.id} OR parent_id = ${root.id})`;
+  const changes = cubed
+    .filter((at) => cubeDateOf(at) !== at)
+    .map((at) => {
+      const m = cubeDateOf(at);
+      return sql`
       SELECT ${at}::text, s.rank_id, p.sex, split_part(u.path, '/', ${segment}), 'change',
              sum(CASE WHEN s.valid_from > ${m}::date THEN 1 ELSE -1 END)::integer
         FROM career_spells s
@@ -125,16 +147,17 @@ export async function countInPostByRank(
                AND (s.valid_to IS NULL OR s.valid_to > ${at}::date))
            OR (s.valid_from <= ${m}::date AND s.valid_to > ${m}::date
                AND s.valid_to <= ${at}::date))
+         ${postFilter(post)}
        GROUP BY 2, 3, 4`;
-  });
+    });
   const { rows } = await sql<CountRow & { at: string; part: string }>`${sql.join(
-    blocks,
+    [cube, ...changes],
     sql` UNION ALL `,
   )}`.execute(db);
   for (const at of cubed) {
     const part = (name: string) =>
       toCounts(
-        rows.filter((r) => r.at === at && r.part === name),
+        rows.filter((r) => r.at === (name === "change" ? at : cubeDateOf(at)) && r.part === name),
         root,
       );
     counts.set(at, withOwnPosts(root, part("total"), part("child"), part("change")));
@@ -147,7 +170,7 @@ export async function countInPostByRank(
  * total minus its children's totals. Returns the children's rows, that remainder, and the changes
  * since the month-end (each already placed under a child or the root).
  */
-function withOwnPosts(
+export function withOwnPosts(
   root: SubtreeRoot,
   totals: readonly RankSexCount[],
   children: readonly RankSexCount[],
@@ -169,6 +192,7 @@ export async function scanInPostByRank(
   db: Kysely<DB>,
   root: SubtreeRoot,
   at: string,
+  post?: CubePost,
 ): Promise<RankSexCount[]> {
   const { rows } = await sql<{ rank_id: number; sex: string; child: string; n: number }>`
     SELECT s.rank_id, p.sex, split_part(u.path, '/', ${childSegment(root)}) AS child,
@@ -178,6 +202,7 @@ export async function scanInPostByRank(
       JOIN org_units u ON u.id = s.org_unit_id
      WHERE u.path LIKE ${root.path} || '%'
        AND s.valid_from <= ${at}::date AND (s.valid_to IS NULL OR s.valid_to > ${at}::date)
+       ${postFilter(post)}
      GROUP BY 1, 2, 3`.execute(db);
   return toCounts(rows, root);
 }

@@ -112,6 +112,8 @@ export interface CommunityIssuesTable {
   resident_confirmed_at: Date | null;
   /** The resident's language (public channel, migration 0010); null when an officer recorded it. */
   language: ColumnType<Locale | null, Locale | null | undefined, Locale | null>;
+  /** SHA-256 of the public page's client id, UNIQUE (migration 0012): a retry returns the same receipt. */
+  client_key_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -186,6 +188,8 @@ export interface FeedbackResponsesTable {
   respondent_age_group: AgeGroup | null;
   entered_by: number | null;
   submitted_at: Timestamp;
+  /** Migration 0011: the respondent's own words, verbatim. */
+  comment: string | null;
 }
 
 export interface FeedbackAnswersTable {

@@ -92,5 +92,8 @@ export const errorStatus: Readonly<Record<ErrorCode, number>> = {
   "public.submission_refused": 400,
   "public.contact_required": 400,
   "public.confirmation_not_open": 409,
+  "feedback.answer_invalid": 400,
+  "feedback.not_open": 409,
+  "feedback.already_answered": 409,
   internal: 500,
 };

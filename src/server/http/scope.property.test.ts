@@ -2,6 +2,7 @@ import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryAuditRecorder } from "../../../test/audit";
+import { seedIssuePerUnit } from "../../../test/community-indicators";
 import { worldSpec, writeWorld, type World } from "../../../test/scope-world";
 import { injectWith } from "../../../test/sessions";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../../test/test-db";
@@ -10,8 +11,19 @@ import { buildApp } from "../app";
 import type { RegisteredRoute } from "./route-registry";
 
 const TODAY = "2024-06-15";
-/** Indicators the `/api/indicators/:indicator` routes are called with: a stock, a flow, a target. */
-const INDICATORS = ["headcount", "hire_rate", "target_gap"] as const;
+/**
+ * Indicators the `/api/indicators/:indicator` routes are called with: a stock, a flow, a target, and
+ * community indicators (a count, a proportion with parts, a median, a stock proportion).
+ */
+const INDICATORS = [
+  "headcount",
+  "hire_rate",
+  "target_gap",
+  "issues_raised",
+  "on_the_spot_rate",
+  "median_days_to_resolution",
+  "overdue_share",
+] as const;
 /** Keys that only person-level data carries; a partner-viewer must never receive them. */
 const PERSON_LEVEL_KEYS = ["serviceNumber", "personId", "birthYear", "username", "displayName"];
 /** Keys under which a response names an org unit a record belongs to (docs/ARCHITECTURE.md). */
@@ -113,6 +125,7 @@ describe.each(testEngines())("scope of every read route, for random worlds (%s)"
         fc.array(fc.nat(), { minLength: 2, maxLength: 3 }),
         async (spec, sample) => {
           const world = await writeWorld(database.db, spec);
+          await seedIssuePerUnit(database.db, world.unitIds);
           for (const route of readRoutes) {
             for (const url of urlsFor(route, world, sample)) {
               for (const [userIndex, user] of world.users.entries()) {

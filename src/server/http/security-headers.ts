@@ -52,7 +52,7 @@ export function securityHeaders(request: FastifyRequest): Record<string, string>
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(self), payment=()",
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     ...(request.protocol === "https" ? { "Strict-Transport-Security": HSTS } : {}),
   };

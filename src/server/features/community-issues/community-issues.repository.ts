@@ -1,7 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
 import { finalIssueStatuses, type IssueStatus } from "../../../core/community/issue-lifecycle";
 import type { IssueSource } from "../../../core/community/vocabulary";
-import type { IssueEvent, Referral } from "../../../core/schemas/community-issues";
+import type { IssueEvent, IssueSort, Referral } from "../../../core/schemas/community-issues";
 import type { DB } from "../../db/schema";
 import { escapeLike, inScope, type Scope } from "../../http/scope";
 import { createIssueStore, type IssueStore } from "./issue-store";
@@ -16,6 +16,7 @@ export interface IssueFilters {
   /** A user id, or null for unassigned issues. */
   readonly assigneeId?: number | null;
   readonly unitPath?: string;
+  readonly isWomanOfficerRequested?: boolean;
 }
 
 const finals = sql.join(finalIssueStatuses.map((s) => sql.lit(s)));
@@ -54,6 +55,7 @@ export function createCommunityIssuesRepository(db: Kysely<DB>) {
       today: string,
       filters: IssueFilters,
       paging: { limit: number; offset: number },
+      sort: IssueSort = "newest",
     ): Promise<IssueRecord[]> {
       const conditions: Expression<SqlBool>[] = [];
       if (filters.status !== undefined) conditions.push(sql`i.status = ${filters.status}`);
@@ -71,11 +73,20 @@ export function createCommunityIssuesRepository(db: Kysely<DB>) {
       if (filters.unitPath !== undefined) {
         conditions.push(sql`ou.path LIKE ${escapeLike(filters.unitPath) + "%"}`);
       }
-      const query = conditions
-        .reduce((q, condition) => q.where(condition), issues(scope, today))
-        .orderBy("i.created_at", "desc")
-        .orderBy("i.id", "desc");
-      return page(query, paging);
+      if (filters.isWomanOfficerRequested !== undefined) {
+        conditions.push(sql`i.woman_officer_requested = ${filters.isWomanOfficerRequested}`);
+      }
+      const filtered = conditions.reduce(
+        (q, condition) => q.where(condition),
+        issues(scope, today),
+      );
+      const ordered =
+        sort === "due"
+          ? filtered.orderBy(sql`i.due_on ASC NULLS LAST`).orderBy("i.created_at")
+          : sort === "updated"
+            ? filtered.orderBy("i.updated_at", "desc")
+            : filtered.orderBy("i.created_at", "desc");
+      return page(ordered.orderBy("i.id", sort === "due" ? "asc" : "desc"), paging);
     },
 
     /**
@@ -188,6 +199,16 @@ export function createCommunityIssuesRepository(db: Kysely<DB>) {
         },
         occurredAt: new Date(e.occurredAt).toISOString(),
       }));
+    },
+
+    /** The reference of the issue a resident's page submitted under this client key (migration 0012). */
+    async referenceByClientKey(clientKeyHash: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom("community_issues")
+        .select("reference")
+        .where("client_key_hash", "=", clientKeyHash)
+        .executeTakeFirst();
+      return row?.reference;
     },
 
     /** The issue of a reference code with its follow-up secret's hash (the public channel). */

@@ -74,8 +74,12 @@ export function createCommunityIssuesService(deps: IssueServiceDeps) {
                   assignee === "none" ? null : assignee === "me" ? userId : Number(assignee),
               }),
           ...(unitPath === undefined ? {} : { unitPath }),
+          ...(query.womanOfficer === undefined
+            ? {}
+            : { isWomanOfficerRequested: query.womanOfficer }),
         },
         paging(query.page),
+        query.sort,
       );
       return toPage(rows, query.page);
     },

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { generateToken, hashToken, isSameSecret } from "../../security/tokens";
 
 /**
@@ -16,6 +17,21 @@ export interface FollowUpSecret {
 export function createFollowUpSecret(): FollowUpSecret {
   const secret = generateToken();
   return { secret, hash: hashToken(secret) };
+}
+
+/**
+ * The secret of a submission the public page identified with its own random client id (a UUID,
+ * 122 random bits): derived from that id, so that a retry of the same submission gets the same
+ * link back while the database still keeps only hashes. Whoever holds the client id could ask for
+ * the receipt again anyway, so the derived secret is as strong as the id.
+ */
+export function followUpSecretForClient(
+  clientId: string,
+): FollowUpSecret & { clientKeyHash: string } {
+  const secret = createHmac("sha256", clientId)
+    .update("tandem follow-up secret")
+    .digest("base64url");
+  return { secret, hash: hashToken(secret), clientKeyHash: hashToken(clientId) };
 }
 
 /** Stands in for a missing hash: the hash of a secret nobody was ever given. */

@@ -20,6 +20,8 @@ export const DEFAULT_DUE_DAYS = 14;
 export interface ResidentIntake {
   readonly followUpSecretHash: string;
   readonly language: Locale;
+  /** SHA-256 of the page's client id (migration 0012), or null when it sent none. */
+  readonly clientKeyHash: string | null;
 }
 
 /** Where and by whom problems are recorded: one issue, or the problems of an outreach session. */
@@ -139,6 +141,7 @@ export function createIssueIntake(deps: {
         dueOn: problem.dueOn ?? addDays(deps.today(), DEFAULT_DUE_DAYS),
         followUpSecretHash: resident?.followUpSecretHash ?? null,
         language: resident?.language ?? null,
+        clientKeyHash: resident?.clientKeyHash ?? null,
         createdBy: actor.userId,
         createdAt: at,
       });

@@ -41,6 +41,8 @@ export interface NewIssue {
   readonly followUpSecretHash: string | null;
   /** The resident's language (public channel); absent for issues an officer records. */
   readonly language?: Locale | null;
+  /** SHA-256 of the public page's client id (idempotency key); absent for issues an officer records. */
+  readonly clientKeyHash?: string | null;
   readonly createdBy: number | null;
   readonly createdAt: Date;
 }
@@ -147,6 +149,7 @@ export function createIssueStore(trx: Transaction<DB>) {
           due_on: issue.dueOn,
           follow_up_secret_hash: issue.followUpSecretHash,
           language: issue.language ?? null,
+          client_key_hash: issue.clientKeyHash ?? null,
           created_by: issue.createdBy,
           created_at: issue.createdAt,
           updated_at: issue.createdAt,

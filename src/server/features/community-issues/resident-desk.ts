@@ -7,7 +7,11 @@ import { recordWrite } from "../../audit/record-write";
 import type { AuditActor, AuditRecorder } from "../../audit/recorder";
 import type { Scope } from "../../http/scope";
 import type { CommunityIssuesRepository } from "./community-issues.repository";
-import { createFollowUpSecret, isFollowUpSecretValid } from "./follow-up-secret";
+import {
+  createFollowUpSecret,
+  followUpSecretForClient,
+  isFollowUpSecretValid,
+} from "./follow-up-secret";
 import type { IssueIntake } from "./issue-intake";
 import { applyTransition } from "./issue-transition";
 
@@ -21,6 +25,19 @@ const RESIDENT: AuditActor = { userId: null, username: null, ip: null, userAgent
 const EVERYWHERE: Scope = { unitPaths: ["/"] };
 
 const residentActor = { kind: "resident", userId: null } as const;
+
+/** Fields of a submission that are stored under another name, for the audit entry. */
+const storedAs: Readonly<Record<string, string>> = {
+  contact: "contact_encrypted",
+  clientId: "client_key_hash",
+};
+
+/** Whether a write failed on the UNIQUE client key: a retry of the same submission won the race. */
+function isClientKeyTaken(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === "23505" && typeof message === "string" && message.includes("client_key_hash");
+}
 
 /**
  * What residents do through the public channel, as the issues feature records it: submit a problem
@@ -38,43 +55,61 @@ export function createResidentDesk(deps: {
   const { repo } = deps;
 
   return {
-    /** Records the problem in one transaction; resolves once committed, with the link's secret. */
+    /**
+     * Records the problem in one transaction; resolves once committed, with the link's secret. A
+     * submission with a client id that is already recorded (a retry) records nothing and answers
+     * with the same reference and secret.
+     */
     async submit(problem: ResidentProblem): Promise<{ reference: string; followUpSecret: string }> {
-      const { secret, hash } = createFollowUpSecret();
-      const { unitId, language, ...rest } = problem;
-      const recorded = await recordWrite(
-        deps.audit,
-        {
-          actor: RESIDENT,
-          action: "community_issue.resident_create",
-          entityType: "community_issue",
-          entityId: null,
-          orgUnitId: unitId,
-          fields: [
-            ...Object.keys(problem).map((key) => (key === "contact" ? "contact_encrypted" : key)),
-            "follow_up_secret_hash",
-          ],
-        },
-        () =>
-          repo.transaction((store) =>
-            deps.intake.record(
-              store,
-              {
-                scope: EVERYWHERE,
-                actorUserId: null,
-                source: "public_channel",
-                unitId,
-                outreachSessionId: null,
-                assigneeId: null,
-                fieldPrefix: "",
-                resident: { followUpSecretHash: hash, language },
-              },
-              rest,
+      const { unitId, language, clientId, ...rest } = problem;
+      const client = clientId === undefined ? null : followUpSecretForClient(clientId);
+      const { secret, hash } = client ?? createFollowUpSecret();
+      const clientKeyHash = client?.clientKeyHash ?? null;
+      const recordedBefore = async () =>
+        clientKeyHash === null ? undefined : repo.referenceByClientKey(clientKeyHash);
+      const earlier = await recordedBefore();
+      if (earlier !== undefined) return { reference: earlier, followUpSecret: secret };
+      const record = () =>
+        recordWrite(
+          deps.audit,
+          {
+            actor: RESIDENT,
+            action: "community_issue.resident_create",
+            entityType: "community_issue",
+            entityId: null,
+            orgUnitId: unitId,
+            fields: [
+              ...Object.keys(problem).map((key) => storedAs[key] ?? key),
+              "follow_up_secret_hash",
+            ],
+          },
+          () =>
+            repo.transaction((store) =>
+              deps.intake.record(
+                store,
+                {
+                  scope: EVERYWHERE,
+                  actorUserId: null,
+                  source: "public_channel",
+                  unitId,
+                  outreachSessionId: null,
+                  assigneeId: null,
+                  fieldPrefix: "",
+                  resident: { followUpSecretHash: hash, language, clientKeyHash },
+                },
+                rest,
+              ),
             ),
-          ),
-        (issue) => ({ entityId: String(issue.id) }),
-      );
-      return { reference: recorded.reference, followUpSecret: secret };
+          (issue) => ({ entityId: String(issue.id) }),
+        );
+      try {
+        const recorded = await record();
+        return { reference: recorded.reference, followUpSecret: secret };
+      } catch (error) {
+        const raced = isClientKeyTaken(error) ? await recordedBefore() : undefined;
+        if (raced === undefined) throw error;
+        return { reference: raced, followUpSecret: secret };
+      }
     },
 
     /** The id of the issue that `reference` and `secret` open, or null. */

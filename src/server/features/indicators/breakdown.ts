@@ -1,3 +1,4 @@
+import { attendanceAgeGroups, issueSources } from "../../../core/community/vocabulary";
 import type { RowDisaggregation } from "../../../core/schemas/indicators";
 import type { DimensionRow, RankRef, UnitRef } from "./indicators.repository";
 
@@ -45,16 +46,30 @@ interface Part {
   readonly order: number | string;
 }
 
-type DimensionFields = Pick<DimensionRow, "rankId" | "childId" | "roleId" | "age">;
+/** The fields a row may be grouped by: workforce rows have rank, role and age; community rows the rest. */
+export type DimensionFields = Pick<DimensionRow, "childId"> &
+  Partial<Pick<DimensionRow, "rankId" | "roleId" | "age">> & {
+    /** Issue category code, and its configured name when it has one (seeded ones are locale keys). */
+    readonly category?: string | null;
+    readonly categoryName?: string | null;
+    readonly source?: string | null;
+    readonly ageGroup?: string | null;
+  };
+
+function vocabularyPart(code: string | null | undefined, vocabulary: readonly string[]): Part {
+  const known = code ?? "unknown";
+  const index = vocabulary.indexOf(known);
+  return { code: known, label: known, order: index === -1 ? vocabulary.length : index };
+}
 
 function partOf(row: DimensionFields, by: RowDisaggregation, dims: Dimensions): Part {
   switch (by) {
     case "rank": {
-      const rank = dims.ranks.get(row.rankId);
+      const rank = row.rankId === undefined ? undefined : dims.ranks.get(row.rankId);
       return { code: rank?.code ?? "?", label: rank?.name ?? "?", order: rank?.ordinal ?? 0 };
     }
     case "rank_group": {
-      const rank = dims.ranks.get(row.rankId);
+      const rank = row.rankId === undefined ? undefined : dims.ranks.get(row.rankId);
       return {
         code: rank?.groupCode ?? "?",
         label: rank?.groupName ?? "?",
@@ -66,13 +81,21 @@ function partOf(row: DimensionFields, by: RowDisaggregation, dims: Dimensions): 
       return { code: unit?.code ?? "?", label: unit?.name ?? "?", order: unit?.code ?? "" };
     }
     case "role": {
-      const role = row.roleId === null ? undefined : dims.roles.get(row.roleId);
+      const role = row.roleId == null ? undefined : dims.roles.get(row.roleId);
       return { code: role?.code ?? "none", label: role?.name ?? "—", order: role?.code ?? "~" };
     }
     case "age_band": {
-      const band = ageBandOf(row.age);
+      const band = ageBandOf(row.age ?? null);
       return { code: band, label: AGE_BAND_LABELS[band], order: ageBands.indexOf(band) };
     }
+    case "category": {
+      const code = row.category ?? "unknown";
+      return { code, label: row.categoryName ?? code, order: code };
+    }
+    case "source":
+      return vocabularyPart(row.source, issueSources);
+    case "age_group":
+      return vocabularyPart(row.ageGroup, attendanceAgeGroups);
   }
 }
 
@@ -131,13 +154,14 @@ export function groupRows<T extends DimensionFields>(
 
 /** Every combination the breakdown can take for ranks and units, so empty rows are shown too. */
 export function emptyGroups(by: readonly RowDisaggregation[], dims: Dimensions): Group[] {
-  if (by.some((b) => b === "role" || b === "age_band")) return [];
-  const ranks = [...dims.ranks.values()];
+  if (by.some((b) => b !== "rank" && b !== "rank_group" && b !== "unit")) return [];
+  const isByRank = by.some((b) => b === "rank" || b === "rank_group");
+  const ranks = isByRank ? [...dims.ranks.values()] : [undefined];
   const units = [...dims.units.values()];
   const rows: DimensionFields[] = [];
-  for (const rank of by.some((b) => b === "rank" || b === "rank_group") ? ranks : [ranks[0]]) {
+  for (const rank of ranks) {
     for (const unit of by.includes("unit") ? units : [units[0]]) {
-      if (rank && unit) rows.push({ rankId: rank.id, childId: unit.id, roleId: null, age: null });
+      if (unit) rows.push({ rankId: rank?.id, childId: unit.id, roleId: null, age: null });
     }
   }
   return groupRows(rows, by, dims).map((g) => g.group);

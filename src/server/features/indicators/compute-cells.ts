@@ -1,9 +1,18 @@
 import type { IndicatorDefinition } from "../../../core/indicators/registry";
 import type { IndicatorCell, RowDisaggregation } from "../../../core/schemas/indicators";
 import { countBySex, type SexCounts } from "../../../core/stats/share";
+import type { OutcomeCounts } from "../../../core/stats/community";
 import { computeTimeToPromotion } from "../../../core/stats/time-to-promotion";
-import { compareOrder, groupRows, type Dimensions, type Group } from "./breakdown";
 import {
+  compareOrder,
+  groupRows,
+  type DimensionFields,
+  type Dimensions,
+  type Group,
+} from "./breakdown";
+import type { CommunityRow } from "./community-counts";
+import {
+  communityCell,
   flowCell,
   leaverCells,
   promotionTimeCell,
@@ -37,11 +46,19 @@ export type CellInputs =
       readonly start: readonly DimensionRow[];
       readonly end: readonly DimensionRow[];
       readonly leavers: readonly LeaverDimensionRow[];
-    };
+    }
+  | { readonly kind: "community"; readonly rows: readonly CommunityRow[] };
 
 const TOTAL: Group = { key: {}, labels: {}, order: [] };
 
-type Dimensional = Pick<DimensionRow, "rankId" | "childId" | "roleId" | "age">;
+type Dimensional = DimensionFields;
+
+/** Community tallies by outcome, each by sex. */
+function outcomesOf(rows: readonly CommunityRow[]): OutcomeCounts {
+  const byOutcome = new Map<string, CommunityRow[]>();
+  for (const row of rows) byOutcome.set(row.outcome, [...(byOutcome.get(row.outcome) ?? []), row]);
+  return Object.fromEntries([...byOutcome].map(([outcome, list]) => [outcome, countBySex(list)]));
+}
 
 /** Splits each input list by breakdown group; every group of any list (or of `groups`) is kept. */
 function split<T extends Dimensional>(
@@ -78,7 +95,8 @@ export function computeCells(
   groups: readonly Group[],
   options: { readonly at: string },
 ): { total: IndicatorCell; rows: IndicatorCell[] } {
-  const isTop = (row: Dimensional) => dims.ranks.get(row.rankId)?.isTopGroup === true;
+  const isTop = (row: Dimensional) =>
+    row.rankId !== undefined && dims.ranks.get(row.rankId)?.isTopGroup === true;
   const unitIdByCode = new Map([...dims.units.values()].map((u) => [u.code, u.id]));
   /** The target that applies on the date: the first year not yet past, else the last one. */
   const targetOf = (group: Group): TargetRow | null => {
@@ -145,6 +163,20 @@ export function computeCells(
           ? [flowCell(group, result as never)]
           : [rateRatioCell(group, flow.events, result as never)];
       }
+      case "outcomes": {
+        const rows = (parts[0] ?? []) as CommunityRow[];
+        return [communityCell(group, definition.compute(outcomesOf(rows)) as never)];
+      }
+      case "durations": {
+        const rows = (parts[0] ?? []) as CommunityRow[];
+        const durations = rows.flatMap((row) =>
+          row.outcome === "resolved" && row.days !== null
+            ? [{ days: row.days, sex: row.sex, count: row.count }]
+            : [],
+        );
+        const open = countBySex(rows.filter((row) => row.outcome === "open"));
+        return [communityCell(group, definition.compute(durations, open) as never)];
+      }
       case "leavers": {
         const leavers = (parts[2] ?? []) as LeaverDimensionRow[];
         const result = definition.compute(leavers, { stockStart: counts(0), stockEnd: counts(1) });
@@ -153,7 +185,7 @@ export function computeCells(
     }
   };
   const lists: readonly (readonly Dimensional[])[] =
-    inputs.kind === "stock"
+    inputs.kind === "stock" || inputs.kind === "community"
       ? [inputs.rows]
       : inputs.kind === "stints"
         ? [stintsToRows(inputs.stints)]

@@ -1,15 +1,32 @@
+import {
+  indicatorRegistry,
+  isIndicatorId,
+  type DisclosureRule,
+} from "../../../core/indicators/registry";
 import type { IndicatorCell, IndicatorResult } from "../../../core/schemas/indicators";
 import { createCountTable } from "../../../core/sdc/count-table";
 import { suppress, type ProtectedCell, type ProtectedLine } from "../../../core/sdc/suppress";
 import { sexes, type Sex } from "../../../core/schemas/sex";
+import { protectPartsResult } from "./disclosure-parts";
 
 const COLUMNS: readonly Sex[] = ["F", "M", "X", "U"];
 
-/** Which counts of a row each indicator's value is computed from (INDICATORS.md §8.3). */
-type ValueInputs = "all" | "known" | "none";
+/**
+ * Which counts of a row each indicator's value is computed from (INDICATORS.md §8.3): the known-sex
+ * counts (shares, ratios, rates), the total (counts), or none (outreach sessions are not persons).
+ */
+type ValueInputs = "known" | "total" | "independent";
+
+const VALUE_IS_TOTAL: readonly string[] = [
+  "headcount",
+  "leavers_by_reason",
+  "issues_raised",
+  "outreach_attendance",
+];
 
 function valueInputsOf(indicator: string): ValueInputs {
-  return indicator === "headcount" ? "none" : indicator === "leavers_by_reason" ? "none" : "known";
+  if (indicator === "outreach_sessions") return "independent";
+  return VALUE_IS_TOTAL.includes(indicator) ? "total" : "known";
 }
 
 function isHidden(cell: ProtectedCell): boolean {
@@ -33,10 +50,13 @@ function protectCell(
   };
   const hiddenCounts = [...line.cells, line.total].filter(isHidden);
   const isPrimary = hiddenCounts.some((c) => c.suppression === "primary");
+  const valueInputs = valueInputsOf(indicator);
   const inputs =
-    valueInputsOf(indicator) === "none"
-      ? [line.total]
-      : [bySexCell("F"), bySexCell("M"), bySexCell("X")];
+    valueInputs === "independent"
+      ? []
+      : valueInputs === "total"
+        ? [line.total]
+        : [bySexCell("F"), bySexCell("M"), bySexCell("X")];
   const usesReference = indicator === "representation_ratio" || indicator === "glass_ceiling_index";
   const referenceInputs = usesReference
     ? [reference.cells[0], reference.cells[1], reference.cells[2]]
@@ -101,6 +121,10 @@ function protectCell(
  * computed from a hidden count is withheld and marked, and a rate over fewer than k persons too.
  */
 export function protectResult(result: IndicatorResult, k: number): IndicatorResult {
+  const rule: DisclosureRule | undefined = isIndicatorId(result.indicator)
+    ? indicatorRegistry[result.indicator].disclosure
+    : undefined;
+  if (rule?.valueFrom) return protectPartsResult(result, rule.valueFrom, k);
   const line = (cell: IndicatorCell) => COLUMNS.map((sex) => cell.counts[sex] ?? 0);
   const rows = result.rows.length > 0 ? result.rows : [result.total];
   const table = createCountTable({

@@ -160,3 +160,69 @@ export function promotionTimeCell(
     ),
   };
 }
+
+/** A community result (proportion, satisfaction, median days, sessions) as a cell. */
+interface CommunityResult extends CommonResult {
+  readonly counts: SexCounts;
+  readonly parts?: Readonly<Record<string, SexCounts>>;
+  readonly bySex?: Readonly<
+    Record<
+      Sex,
+      {
+        readonly value: number | null;
+        readonly numerator?: number;
+        readonly denominator: number;
+        readonly reason?: string;
+        readonly ci?: CommonResult["ci"];
+        readonly flags?: readonly string[];
+      }
+    >
+  >;
+}
+
+export function communityCell(group: Group, result: CommunityResult): IndicatorCell {
+  const { value, numerator, denominator, reason, ci, counts, parts, bySex, ...details } =
+    result as CommunityResult & Record<string, unknown>;
+  return {
+    ...base(group, counts),
+    value,
+    numerator: numerator ?? null,
+    denominator: denominator ?? null,
+    ...(reason !== undefined && { reason }),
+    ...(ci !== undefined && {
+      ci: ci && { low: ci.low, high: ci.high, level: ci.level, method: ci.method },
+    }),
+    ...(parts && {
+      parts: Object.fromEntries(
+        Object.entries(parts).map(([part, partCounts]) => [part, countsCell(partCounts)]),
+      ),
+    }),
+    ...(bySex && {
+      bySex: Object.fromEntries(
+        sexes.map((sex) => {
+          const entry = bySex[sex];
+          return [
+            sex,
+            {
+              value: entry.value,
+              numerator: entry.numerator ?? null,
+              denominator: entry.denominator,
+              ...(entry.reason !== undefined && { reason: entry.reason }),
+              ...(entry.ci !== undefined && {
+                ci: entry.ci && {
+                  low: entry.ci.low,
+                  high: entry.ci.high,
+                  level: entry.ci.level,
+                  method: entry.ci.method,
+                },
+              }),
+              ...(entry.flags !== undefined && { flags: [...entry.flags] }),
+              suppression: null,
+            },
+          ];
+        }),
+      ),
+    }),
+    details,
+  };
+}

@@ -1,19 +1,21 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
-import type { IndicatorPopulation } from "../../../core/indicators/registry";
+import { isCommunityPopulation, type IndicatorPopulation } from "../../../core/indicators/registry";
 import type { ExitReason } from "../../../core/schemas/workforce-events";
 import type { Sex } from "../../../core/schemas/sex";
+import { countFlowsByRank, flowEdge, flowRank, type FlowKind } from "../../analytics/flow-query";
 import {
   childIdOf,
   childSegment,
   countInPostByRank,
+  postFilter,
   readCubeRange,
+  type CubePost,
   type CubeRange,
+  type RankSexCount,
   type SubtreeRoot,
 } from "../../analytics/headcount-query";
 import type { DB } from "../../db/schema";
-
-/** Unit specialisations counted by `specialist_share` (INDICATORS.md §1.7). */
-export const SPECIALIST_UNIT_TYPES = ["anti_trafficking", "family_gbv", "border", "investigation"];
+import { createCommunityCounts } from "./community-counts";
 
 export interface RankRef {
   readonly id: number;
@@ -83,11 +85,13 @@ function toDimensionRow(row: RawRow, root: SubtreeRoot): DimensionRow {
 
 /** The filter each population adds to a spell (`s`) in a unit (`u`). */
 function populationFilter(population: IndicatorPopulation, topRankIds: readonly number[]) {
+  // Community populations are counted by community-counts.ts, never from the spells.
+  if (isCommunityPopulation(population)) return sql``;
   switch (population) {
     case "leadership_posts":
-      return sql`AND s.is_leadership`;
+      return postFilter("leadership");
     case "specialist_units":
-      return sql`AND u.specialisation IN (${sql.join(SPECIALIST_UNIT_TYPES)})`;
+      return postFilter("specialist");
     case "promotion_eligible":
       return topRankIds.length === 0 ? sql`` : sql`AND s.rank_id NOT IN (${sql.join(topRankIds)})`;
     case "in_post":
@@ -99,6 +103,8 @@ export function createIndicatorsRepository(db: Kysely<DB>) {
   const run = async (query: RawBuilder<RawRow>) => (await query.execute(db)).rows;
 
   return {
+    ...createCommunityCounts(db),
+
     async listRanks(): Promise<RankRef[]> {
       const rows = await run(sql`
         SELECT r.id, r.code, r.name, r.ordinal, g.code AS group_code, g.name AS group_name,
@@ -134,6 +140,14 @@ export function createIndicatorsRepository(db: Kysely<DB>) {
         sql`SELECT id, code, name, path, parent_id, kind FROM org_units WHERE path = ${path}`,
       );
       return row && toUnit(row);
+    },
+
+    /** The root of the org tree (the whole service). */
+    async findRootUnit(): Promise<UnitRef | undefined> {
+      const rows = await run(sql`
+        SELECT id, code, name, path, parent_id, kind FROM org_units
+         WHERE parent_id IS NULL ORDER BY id LIMIT 1`);
+      return rows[0] && toUnit(rows[0]);
     },
 
     async listChildren(parentId: number): Promise<UnitRef[]> {
@@ -172,17 +186,30 @@ export function createIndicatorsRepository(db: Kysely<DB>) {
       }));
     },
 
-    /** In post on each date by rank, sex and child unit, from the month-end cube (fast path). */
+    /**
+     * In post (or in `post`) on each date by rank, sex and child unit, from the month-end cubes
+     * (fast path).
+     */
     async countInPostFast(
       root: SubtreeRoot,
       dates: readonly string[],
       range: CubeRange | null,
       isCubed: boolean,
+      post?: CubePost,
     ): Promise<Map<string, DimensionRow[]>> {
-      const counts = await countInPostByRank(db, root, dates, range, isCubed);
-      return new Map(
-        [...counts].map(([at, rows]) => [at, rows.map((r) => ({ ...r, roleId: null, age: null }))]),
-      );
+      const counts = await countInPostByRank(db, root, dates, range, isCubed, post);
+      return new Map([...counts].map(([at, rows]) => [at, rows.map(withoutRoleAndAge)]));
+    },
+
+    /** The events of `countFlowEvents` by rank, sex and child unit, from the flow cube (fast path). */
+    async countFlowFast(
+      root: SubtreeRoot,
+      kind: FlowKind,
+      from: string,
+      to: string,
+      isCubed: boolean,
+    ): Promise<DimensionRow[]> {
+      return (await countFlowsByRank(db, root, kind, from, to, isCubed)).map(withoutRoleAndAge);
     },
 
     /** Any population on `at` with every dimension, from the spells (role and age need it). */
@@ -213,36 +240,19 @@ export function createIndicatorsRepository(db: Kysely<DB>) {
      */
     async countFlowEvents(
       root: SubtreeRoot,
-      kind: "hire" | "promotion" | "separation",
+      kind: FlowKind,
       from: string,
       to: string,
-      topRankIds: readonly number[],
     ): Promise<DimensionRow[]> {
-      const edge =
-        kind === "separation"
-          ? sql`s.valid_to >= ${from}::date AND s.valid_to < ${to}::date
-                AND NOT EXISTS (SELECT 1 FROM career_spells n
-                                 WHERE n.person_id = s.person_id AND n.valid_from = s.valid_to)`
-          : kind === "hire"
-            ? sql`s.valid_from >= ${from}::date AND s.valid_from < ${to}::date
-                  AND NOT EXISTS (SELECT 1 FROM career_spells b
-                                   WHERE b.person_id = s.person_id AND b.valid_to = s.valid_from)`
-            : sql`s.valid_from >= ${from}::date AND s.valid_from < ${to}::date
-                  AND EXISTS (SELECT 1 FROM career_spells b
-                                JOIN ranks br ON br.id = b.rank_id
-                                JOIN ranks sr ON sr.id = s.rank_id
-                               WHERE b.person_id = s.person_id AND b.valid_to = s.valid_from
-                                 AND br.ordinal < sr.ordinal
-                                 ${topRankIds.length === 0 ? sql`` : sql`AND b.rank_id NOT IN (${sql.join(topRankIds)})`})`;
       const rows = await run(sql`
-        SELECT ${kind === "promotion" ? sql`(SELECT b.rank_id FROM career_spells b WHERE b.person_id = s.person_id AND b.valid_to = s.valid_from LIMIT 1)` : sql`s.rank_id`} AS rank_id,
+        SELECT ${flowRank(kind)} AS rank_id,
                split_part(u.path, '/', ${childSegment(root)}) AS child, s.job_role_id AS role_id,
                date_part('year', ${kind === "separation" ? sql`s.valid_to` : sql`s.valid_from`})::integer - p.birth_year AS age,
                p.sex, count(*)::integer AS n
           FROM career_spells s
           JOIN persons p ON p.id = s.person_id
           JOIN org_units u ON u.id = s.org_unit_id
-         WHERE u.path LIKE ${root.path} || '%' AND ${edge}
+         WHERE u.path LIKE ${root.path} || '%' AND ${flowEdge(kind, from, to)}
          GROUP BY 1, 2, 3, 4, 5`);
       return rows.map((row) => toDimensionRow(row, root));
     },
@@ -322,6 +332,10 @@ export function createIndicatorsRepository(db: Kysely<DB>) {
       }));
     },
   };
+}
+
+function withoutRoleAndAge(row: RankSexCount): DimensionRow {
+  return { ...row, roleId: null, age: null };
 }
 
 function toUnit(row: RawRow): UnitRef {

@@ -1,6 +1,7 @@
 import { AppError } from "../../../core/errors";
 import {
   indicatorRegistry,
+  isCommunityPopulation,
   type IndicatorDefinition,
   type IndicatorId,
 } from "../../../core/indicators/registry";
@@ -11,6 +12,7 @@ import type {
   TrendQuery,
   TrendResult,
 } from "../../../core/schemas/indicators";
+import type { CubePost } from "../../analytics/headcount-query";
 import { isPathInScope, type Scope } from "../../http/scope";
 import { emptyGroups, type Dimensions } from "./breakdown";
 import { computeCells, type CellInputs } from "./compute-cells";
@@ -28,10 +30,48 @@ export interface TrendRequest extends TrendQuery {
 /** Breakdowns the cube answers; role and age band need the spells. */
 const CUBE_BREAKDOWNS: readonly RowDisaggregation[] = ["rank", "rank_group", "unit"];
 
+/** Populations the cubes hold: everyone in post (headcount cube), leadership and specialist posts. */
+const CUBE_POSTS: Readonly<Record<string, CubePost | null>> = {
+  in_post: null,
+  promotion_eligible: null,
+  leadership_posts: "leadership",
+  specialist_units: "specialist",
+};
+
 function shiftYears(date: string, years: number): string {
   const day = new Date(`${date}T00:00:00Z`);
   day.setUTCFullYear(day.getUTCFullYear() + years);
   return day.toISOString().slice(0, 10);
+}
+
+function shiftDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+interface Period {
+  readonly at: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * The `count` calendar months ending with `at`'s month: flows over each month, stocks at its last
+ * day; the last month stops at `at` (its flow is [first day, the day after `at`)).
+ */
+export function monthlyPeriods(at: string, count: number): Period[] {
+  const first = new Date(`${at.slice(0, 7)}-01T00:00:00Z`);
+  return Array.from({ length: count }, (_, i) => {
+    const start = new Date(first);
+    start.setUTCMonth(first.getUTCMonth() - (count - 1 - i));
+    const next = new Date(start);
+    next.setUTCMonth(start.getUTCMonth() + 1);
+    const from = start.toISOString().slice(0, 10);
+    const to = next.toISOString().slice(0, 10);
+    const end = shiftDays(to, -1);
+    return end < at ? { at: end, from, to } : { at, from, to: shiftDays(at, 1) };
+  });
 }
 
 export function createIndicatorService(deps: {
@@ -92,7 +132,7 @@ export function createIndicatorService(deps: {
     const root = await resolveRoot(scope, request.unit);
     const [dims, range] = await Promise.all([loadDimensions(root), repo.readCubeRange()]);
     const isCubeAnswerable =
-      (definition.population === "in_post" || definition.population === "promotion_eligible") &&
+      Object.hasOwn(CUBE_POSTS, definition.population) &&
       by.every((b) => CUBE_BREAKDOWNS.includes(b));
     const isCubed =
       root.kind !== "station" && [...dims.units.values()].every((u) => u.kind !== "station");
@@ -110,7 +150,13 @@ export function createIndicatorService(deps: {
       );
       return new Map(unique.map((at, i) => [at, rows[i] ?? []]));
     }
-    const counts = await repo.countInPostFast(root, unique, ctx.range, ctx.isCubed);
+    const counts = await repo.countInPostFast(
+      root,
+      unique,
+      ctx.range,
+      ctx.isCubed,
+      CUBE_POSTS[definition.population] ?? undefined,
+    );
     if (definition.population !== "promotion_eligible") return counts;
     return new Map(
       [...counts].map(([at, rows]) => [
@@ -126,6 +172,12 @@ export function createIndicatorService(deps: {
     stocks: ReadonlyMap<string, DimensionRow[]>,
   ): Promise<CellInputs> {
     const { definition, root, dims } = ctx;
+    if (isCommunityPopulation(definition.population)) {
+      return {
+        kind: "community",
+        rows: await repo.countCommunity(root, definition.population, period),
+      };
+    }
     if (definition.input === "rank_stints") {
       return {
         kind: "stints",
@@ -153,7 +205,9 @@ export function createIndicatorService(deps: {
         : definition.id === "separation_rate"
           ? "separation"
           : "promotion";
-    const events = await repo.countFlowEvents(root, kind, period.from, period.to, dims.topRankIds);
+    const events = ctx.isCubeAnswerable
+      ? await repo.countFlowFast(root, kind, period.from, period.to, ctx.isCubed)
+      : await repo.countFlowEvents(root, kind, period.from, period.to);
     return { kind: "flow", start, end, events };
   }
 
@@ -168,7 +222,8 @@ export function createIndicatorService(deps: {
   }
 
   function datesOf(ctx: Context, period: { at: string; from: string; to: string }): string[] {
-    if (ctx.definition.input === "rank_stints") return [];
+    if (ctx.definition.input === "rank_stints" || isCommunityPopulation(ctx.definition.population))
+      return [];
     return ctx.definition.basis === "stock" ? [period.at] : [period.from, period.to];
   }
 
@@ -223,13 +278,21 @@ export function createIndicatorService(deps: {
     },
 
     /**
-     * Yearly points: stocks at the end of each of the `years` years before `at`'s year, then at
+     * Monthly points when `months` is given (`monthlyPeriods`). Otherwise yearly points: stocks at the end of each of the `years` years before `at`'s year, then at
      * `at` itself; flows over each of those calendar years, then over the year ending at `at`.
      * Year-ends are month-ends, so every point but the last is read straight from the cube.
      */
     async trend(scope: Scope, request: TrendRequest): Promise<TrendResult> {
       const ctx = await prepare(scope, request);
       const at = request.at ?? deps.today();
+      if (request.months !== undefined) {
+        const points: IndicatorResult[] = [];
+        for (const period of monthlyPeriods(at, request.months)) {
+          const stocks = await countStocks(ctx, datesOf(ctx, period));
+          points.push(await resultFor(ctx, period, stocks));
+        }
+        return { indicator: request.id, points };
+      }
       const year = Number(at.slice(0, 4));
       const yearEnds = Array.from({ length: request.years }, (_, i) => {
         const y = year - request.years + i;

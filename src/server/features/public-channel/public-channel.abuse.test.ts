@@ -231,9 +231,12 @@ describe.each(testEngines())("public channel: abuse controls and bad input (%s)"
     expect(routes.map((r) => `${r.method} ${r.url} ${r.access} ${r.personLevel}`).sort()).toEqual([
       "GET /api/public/categories public false",
       "GET /api/public/issues/:reference public false",
+      "GET /api/public/issues/:reference/feedback public false",
+      "GET /api/public/transparency public false",
       "GET /api/public/units public false",
       "POST /api/public/issues public false",
       "POST /api/public/issues/:reference/confirmation public false",
+      "POST /api/public/issues/:reference/feedback public false",
     ]);
     const staffRoutes = world.app.registeredRoutes.filter((r) =>
       r.url.startsWith("/api/community-issues"),

@@ -13,6 +13,7 @@ import {
   publicReferenceParams,
   publicUnits,
 } from "../../../core/schemas/public-channel";
+import { publicFeedbackBody, publicFeedbackView } from "../../../core/schemas/feedback";
 import type { PublicChannelService } from "./public-channel.service";
 import { createRateLimiter, type PublicRateLimits, type RateLimiter } from "./rate-limit";
 import { useStrictJson } from "./strict-json";
@@ -20,6 +21,8 @@ import { useStrictJson } from "./strict-json";
 /** Largest submission: 4,000 + 200 + 500 characters, each up to 12 bytes as JSON escapes, and keys. */
 export const SUBMIT_BODY_LIMIT_BYTES = 64 * 1024;
 export const CONFIRM_BODY_LIMIT_BYTES = 1024;
+/** Survey answers and a comment of 1,000 characters, each up to 12 bytes as JSON escapes. */
+export const FEEDBACK_BODY_LIMIT_BYTES = 16 * 1024;
 
 const tags = ["public-channel"];
 const errors = { 400: errorResponse, 404: errorResponse, 413: errorResponse, 429: errorResponse };
@@ -37,7 +40,7 @@ const publicRoute = {
 } as const;
 
 /** An `onRequest` hook: a request over the limit is turned away before its body is read. */
-function limit(limiter: RateLimiter) {
+export function limit(limiter: RateLimiter) {
   return (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
     const retryAfterSeconds = limiter.take(request.ip);
     done(
@@ -51,7 +54,8 @@ function limit(limiter: RateLimiter) {
 /**
  * The public channel (issue 7), without sign-in: `GET /api/public/units` and `/categories`,
  * `POST /api/public/issues`, and the follow-up `GET /api/public/issues/:reference` and
- * `POST …/:reference/confirmation`, which need the link's secret in `X-Follow-Up-Secret`.
+ * `POST …/:reference/confirmation` and the feedback survey (`GET`/`POST …/:reference/feedback`),
+ * which need the link's secret in `X-Follow-Up-Secret`.
  * Rate-limited per address and overall; JSON bodies must be valid UTF-8 and within the limits.
  */
 export function registerPublicChannelRoutes(
@@ -161,6 +165,56 @@ export function registerPublicChannelRoutes(
           request.headers[FOLLOW_UP_SECRET_HEADER],
           request.body,
         ),
+    );
+
+    r.get(
+      "/api/public/issues/:reference/feedback",
+      {
+        ...publicRoute,
+        onRequest: followLimit,
+        schema: {
+          tags,
+          summary: "The feedback survey of an issue (needs X-Follow-Up-Secret)",
+          description:
+            "Open once the issue is resolved, partly resolved or closed, until the resident has " +
+            "answered once. Seeded question texts are locale keys (community.feedback.<code>).",
+          params: publicReferenceParams,
+          headers: followUpHeaders,
+          response: { 200: publicFeedbackView, ...errors },
+        },
+      },
+      (request) =>
+        service.feedback(request.params.reference, request.headers[FOLLOW_UP_SECRET_HEADER]),
+    );
+
+    r.post(
+      "/api/public/issues/:reference/feedback",
+      {
+        ...publicRoute,
+        bodyLimit: FEEDBACK_BODY_LIMIT_BYTES,
+        onRequest: followLimit,
+        schema: {
+          tags,
+          summary: "The resident's answers to the feedback survey (once per issue)",
+          description:
+            "feedback.not_open before the issue is closed, feedback.already_answered after the " +
+            "first answer; an invalid answer (feedback.answer_invalid) writes nothing.",
+          params: publicReferenceParams,
+          headers: followUpHeaders,
+          body: publicFeedbackBody,
+          response: { 201: publicFeedbackView, 409: errorResponse, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await service.answerFeedback(
+              request.params.reference,
+              request.headers[FOLLOW_UP_SECRET_HEADER],
+              request.body,
+            ),
+          ),
     );
 
     done();

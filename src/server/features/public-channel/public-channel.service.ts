@@ -12,6 +12,7 @@ import {
   type PublicUnits,
   type ResidentProblem,
 } from "../../../core/schemas/public-channel";
+import type { PublicFeedbackInput, PublicFeedbackView } from "../../../core/schemas/feedback";
 import type { ChoosableUnit, PublicChannelRepository } from "./public-channel.repository";
 
 /**
@@ -28,6 +29,15 @@ export interface ResidentIssues {
     answer: ResidentConfirmation,
     reopen: boolean,
   ): Promise<number | null>;
+}
+
+/**
+ * The feedback survey of an issue the resident has opened with its link, as the feedback feature
+ * records it (app.ts wires the two): what the page shows, and the one answer it takes.
+ */
+export interface ResidentFeedback {
+  view(issueId: number): Promise<PublicFeedbackView>;
+  answer(issueId: number, input: PublicFeedbackInput): Promise<void>;
 }
 
 /** The path of the follow-up page; the secret rides in the fragment, never sent to a server. */
@@ -62,8 +72,15 @@ function toPublicUnits(units: readonly ChoosableUnit[]): PublicUnits {
 export function createPublicChannelService(deps: {
   repo: PublicChannelRepository;
   issues: ResidentIssues;
+  feedback: ResidentFeedback;
 }) {
   const { repo } = deps;
+
+  const opened = async (reference: string, secret: string): Promise<number> => {
+    const id = await deps.issues.open(reference, secret);
+    if (id === null) throw notFound();
+    return id;
+  };
 
   const view = async (id: number): Promise<PublicIssueView> => {
     const [issue, updates] = await Promise.all([repo.view(id), repo.updates(id)]);
@@ -123,6 +140,7 @@ export function createPublicChannelService(deps: {
         ...(input.raisedBy === undefined ? {} : { raisedBy: input.raisedBy }),
         womanOfficerRequested: input.womanOfficerRequested,
         language: input.language,
+        ...(input.clientId === undefined ? {} : { clientId: input.clientId }),
       });
       return { reference, followUpSecret, followUpUrl: followUpPath(reference, followUpSecret) };
     },
@@ -132,6 +150,22 @@ export function createPublicChannelService(deps: {
       const id = await deps.issues.open(reference, secret);
       if (id === null) throw notFound();
       return view(id);
+    },
+
+    /** The feedback survey behind the link: open once the issue is closed and until answered. */
+    async feedback(reference: string, secret: string): Promise<PublicFeedbackView> {
+      return deps.feedback.view(await opened(reference, secret));
+    },
+
+    /** The resident's one answer to the survey; answers the survey's state after it. */
+    async answerFeedback(
+      reference: string,
+      secret: string,
+      input: PublicFeedbackInput,
+    ): Promise<PublicFeedbackView> {
+      const id = await opened(reference, secret);
+      await deps.feedback.answer(id, input);
+      return deps.feedback.view(id);
     },
 
     /** "Fixed / not fixed / don't know" after a resolution, and a reopening if asked. */

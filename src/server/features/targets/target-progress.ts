@@ -1,5 +1,5 @@
 import { isAppError } from "../../../core/errors";
-import type { Headline } from "../../../core/schemas/workforce";
+import type { IndicatorCell, IndicatorResult } from "../../../core/schemas/indicators";
 import type {
   PublishedTargetProgress,
   RepresentationTarget,
@@ -10,20 +10,35 @@ import { computeTargetStatus } from "../../../core/stats/target-status";
 import { basisPointsToRational } from "../../../core/targets/share-percent";
 import type { Scope } from "../../http/scope";
 
-/** The workforce headline (counts by rank group for a unit's subtree at a date), given by app.ts. */
-export type HeadlineSource = (
+/**
+ * Headcount by rank group in a unit's subtree on a date: the indicator service's `compute`, given by
+ * app.ts (the month-end cubes, today's tree, as every indicator; decision 0015).
+ */
+export type HeadcountSource = (
   scope: Scope,
-  input: { unitId: number; asOf: string },
-) => Promise<Headline>;
+  request: {
+    readonly id: "headcount";
+    readonly unit: number;
+    readonly at: string;
+    readonly by: ["rank_group"];
+    readonly audience: "internal";
+  },
+) => Promise<IndicatorResult>;
 
 const noOne = toSexCounts({});
 
+function countsOf(cell: IndicatorCell): SexCounts {
+  const { F, M, X, U } = cell.counts;
+  return toSexCounts({ F: F ?? 0, M: M ?? 0, X: X ?? 0, U: U ?? 0 });
+}
+
 /** The counts a target is measured on: the unit's total for all ranks, else its rank group's. */
-function countsFor(headline: Headline | null, target: RepresentationTarget): SexCounts {
-  if (!headline) return noOne;
-  if (target.rankGroup === null) return headline.total.counts;
+function countsFor(headcount: IndicatorResult | null, target: RepresentationTarget): SexCounts {
+  if (!headcount) return noOne;
+  if (target.rankGroup === null) return countsOf(headcount.total);
   const code = target.rankGroup.code;
-  return headline.byRankGroup.find((group) => group.code === code)?.share.counts ?? noOne;
+  const row = headcount.rows.find((cell) => cell.key.rank_group === code);
+  return row ? countsOf(row) : noOne;
 }
 
 /** Whether any count of a share (F, M, X, U or N) is one a partner must not see: 1 to k − 1. */
@@ -54,21 +69,28 @@ export function protectRow(row: TargetProgress, k: number): PublishedTargetProgr
 
 /**
  * Each target with its share on `asOf` and on its plan start (1 January of the year it was set),
- * both from the headline of the target's unit, and the status of docs/indicators.md §1.6. A unit
- * that cannot be counted on a date (not yet opened, or then outside the caller's subtree) counts
- * no one then: no status (`empty_denominator`) on `asOf`, no baseline (`no_baseline`) at the start.
+ * both from the headcount of the target's unit's subtree (today's tree), and the status of
+ * docs/indicators.md §1.6. A unit with no one in post on a date (not yet opened) counts no one then:
+ * no status (`empty_denominator`) on `asOf`, no baseline (`no_baseline`) at the start; a unit
+ * outside the caller's subtree has no counts at all.
  */
 export async function computeProgress(
   scope: Scope,
   targets: readonly RepresentationTarget[],
   asOf: string,
-  headline: HeadlineSource,
+  headcount: HeadcountSource,
 ): Promise<TargetProgress[]> {
-  const cache = new Map<string, Headline | null>();
-  const headlineOf = async (unitId: number, date: string): Promise<Headline | null> => {
+  const cache = new Map<string, IndicatorResult | null>();
+  const headlineOf = async (unitId: number, date: string): Promise<IndicatorResult | null> => {
     const key = `${unitId}@${date}`;
     if (!cache.has(key)) {
-      const found = await headline(scope, { unitId, asOf: date }).catch((error: unknown) => {
+      const found = await headcount(scope, {
+        id: "headcount",
+        unit: unitId,
+        at: date,
+        by: ["rank_group"],
+        audience: "internal",
+      }).catch((error: unknown) => {
         if (isAppError(error) && error.code === "org_unit.not_found") return null;
         throw error;
       });

@@ -7,8 +7,8 @@ import { ensureRootUnit } from "../../bootstrap";
 import type { Scope } from "../../http/scope";
 import { createDemoService } from "../demo/demo.service";
 import { createOrgUnitsRepository } from "../org-units/org-units.repository";
-import { createWorkforceRepository } from "../workforce/workforce.repository";
-import { createWorkforceService } from "../workforce/workforce.service";
+import { createIndicatorsRepository } from "../indicators/indicators.repository";
+import { createIndicatorService } from "../indicators/indicators.service";
 import { createTargetsRepository } from "./targets.repository";
 import { createTargetsService } from "./targets.service";
 
@@ -32,16 +32,15 @@ describe.each(testEngines())("the demo country's targets (%s)", (engine) => {
   let database: TestDatabase;
   let scope: Scope;
   const statusOn = async (at: string) => {
-    const orgUnits = createOrgUnitsRepository(database.db);
-    const workforce = createWorkforceService({
-      workforce: createWorkforceRepository(database.db),
-      orgUnits,
+    const indicators = createIndicatorService({
+      repo: createIndicatorsRepository(database.db),
       today: () => "2024-12-31",
+      sdcThreshold: 5,
     });
     const service = createTargetsService({
       repo: createTargetsRepository(database.db),
       audit: createMemoryAuditRecorder(),
-      headline: (s, input) => workforce.getHeadline(s, input),
+      headcount: (s, request) => indicators.compute(s, request),
       today: () => "2024-12-31",
       now: () => new Date("2024-12-31T12:00:00Z"),
     });

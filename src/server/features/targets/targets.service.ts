@@ -13,7 +13,7 @@ import { parseSharePercent } from "../../../core/targets/share-percent";
 import { recordWrite } from "../../audit/record-write";
 import type { AuditActor, AuditRecorder } from "../../audit/recorder";
 import { isPathInScope, type Scope } from "../../http/scope";
-import { computeProgress, protectRow, type HeadlineSource } from "./target-progress";
+import { computeProgress, protectRow, type HeadcountSource } from "./target-progress";
 import type {
   TargetRow,
   TargetsRepository,
@@ -79,8 +79,8 @@ const readNote = (note: string | null | undefined) => (note ? note : null);
 export function createTargetsService(deps: {
   repo: TargetsRepository;
   audit: AuditRecorder;
-  /** Counts by rank group for a unit at a date (the workforce headline), for the progress list. */
-  headline: HeadlineSource;
+  /** Headcount by rank group for a unit at a date (the indicator service), for the progress list. */
+  headcount: HeadcountSource;
   today: () => string;
   now: () => Date;
   /** Disclosure-control threshold k for partner-viewers (INDICATORS.md §8; default 5). */
@@ -159,7 +159,7 @@ export function createTargetsService(deps: {
         ...(query.unit ? { unitId: query.unit } : {}),
         at: asOf,
       });
-      return { asOf, targets: await computeProgress(scope, targets, asOf, deps.headline) };
+      return { asOf, targets: await computeProgress(scope, targets, asOf, deps.headcount) };
     },
 
     /** The progress list as a partner-viewer may see it: rows with a small count carry no figures. */

@@ -93,6 +93,31 @@ export function AppLayout({ user }: { readonly user: SessionUser }) {
               onClick={nav.close}
             />
           ) : null}
+          {canPerform(
+            user.roles.map((r) => r.role),
+            "community.read",
+          )
+            ? (
+                [
+                  ["/community/issues", "web.nav.communityIssues"],
+                  ["/community/outreach", "web.nav.outreach"],
+                  ["/community/stakeholders", "web.nav.stakeholders"],
+                  ["/community/indicators", "web.nav.communityIndicators"],
+                  ["/community/feedback/new", "web.nav.feedbackEntry"],
+                ] as const
+              ).map(([pathname, label]) => (
+                <NavLink
+                  key={pathname}
+                  component={Link}
+                  to={{ pathname, search: location.search }}
+                  label={t(label)}
+                  active={
+                    location.pathname === pathname || location.pathname.startsWith(`${pathname}/`)
+                  }
+                  onClick={nav.close}
+                />
+              ))
+            : null}
           {(
             [
               ["org_units.write", "/admin/org-units", "web.nav.orgUnits"],

@@ -7,7 +7,7 @@ import { useSearchParam, useUnitParam } from "../../lib/use-search-param";
 import { AsOfDateInput } from "../home/components/as-of-date-input";
 import { useMe } from "../auth/api/use-me.query";
 import { useOrgUnits } from "../org-units/api/use-org-units.query";
-import { useIndicator, useIndicatorList } from "./api/use-indicator.query";
+import { useIndicator, useIndicatorList } from "../../lib/use-indicator.query";
 import { FlowsPanel } from "./components/flows-panel";
 import { HeadlineCards } from "./components/headline-cards";
 import { HeatMapPanel } from "./components/heat-map-panel";

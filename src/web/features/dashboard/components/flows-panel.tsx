@@ -4,14 +4,14 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { IndicatorId } from "../../../../core/indicators/registry";
 import { useFormatters } from "../../../lib/use-formatters";
-import { useIndicator } from "../api/use-indicator.query";
+import { useIndicator } from "../../../lib/use-indicator.query";
 import { ALL_SEXES, flowsChartData, flowsTable } from "../lib/flows";
 import { lastTwelveMonths } from "../lib/period";
 import { tableCellOf } from "../lib/table-cell";
 import { ChartTooltip } from "./chart-tooltip";
 import { DisclosureNote } from "../../../components/disclosure-note";
-import { FigureText } from "./figure-text";
-import { Panel } from "./panel";
+import { FigureText } from "../../../components/figures/figure-text";
+import { Panel } from "../../../components/figures/panel";
 import { SeriesLegend } from "./series-legend";
 
 const flowIds = [

@@ -5,10 +5,10 @@ import type { IndicatorId } from "../../../../core/indicators/registry";
 import type { IndicatorResult } from "../../../../core/schemas/indicators";
 import { ErrorAlert } from "../../../components/error-alert";
 import { useFormatters } from "../../../lib/use-formatters";
-import { useIndicator } from "../api/use-indicator.query";
-import { countFigureOf } from "../lib/figure";
+import { useIndicator } from "../../../lib/use-indicator.query";
+import { countFigureOf } from "../../../components/figures/figure";
 import { tableCellOf } from "../lib/table-cell";
-import { FigureText } from "./figure-text";
+import { FigureText } from "../../../components/figures/figure-text";
 
 interface Filters {
   readonly unit: number | null;

@@ -1,12 +1,12 @@
 import { Stack, Text } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useIndicator } from "../api/use-indicator.query";
+import { useIndicator } from "../../../lib/use-indicator.query";
 import { useRankOrder } from "../api/use-rank-order.query";
 import { buildHeatMapMatrix, heatMapTable } from "../lib/heat-map-matrix";
 import { DisclosureNote } from "../../../components/disclosure-note";
 import { HeatMap, HeatMapLegend } from "./heat-map";
-import { Panel } from "./panel";
+import { Panel } from "../../../components/figures/panel";
 
 const DEFINITION_KEY = "web.indicators.share_women";
 

@@ -1,9 +1,9 @@
 import { Anchor, Box, Group, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { bandOf, shareBands, themeColourVar } from "../lib/colour-scale";
-import type { TableCell, TableModel } from "../lib/table-model";
+import type { TableCell, TableModel } from "../../../components/figures/table-model";
 import { useFormatters } from "../../../lib/use-formatters";
-import { FigureText } from "./figure-text";
+import { FigureText } from "../../../components/figures/figure-text";
 
 const SUPPRESSED_BACKGROUND = themeColourVar("gray.3");
 

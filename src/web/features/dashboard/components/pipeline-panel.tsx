@@ -2,13 +2,13 @@ import { BarChart } from "@mantine/charts";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "../../../lib/use-formatters";
-import { useIndicator } from "../api/use-indicator.query";
+import { useIndicator } from "../../../lib/use-indicator.query";
 import { useRankOrder } from "../api/use-rank-order.query";
-import { chartValueOf, figureOf } from "../lib/figure";
+import { chartValueOf, figureOf } from "../../../components/figures/figure";
 import { buildPipelineBars, countsTable } from "../lib/pipeline";
 import { ChartTooltip } from "./chart-tooltip";
 import { DisclosureNote } from "../../../components/disclosure-note";
-import { Panel } from "./panel";
+import { Panel } from "../../../components/figures/panel";
 
 const DEFINITION_KEY = "web.indicators.share_women";
 

@@ -14,7 +14,7 @@ import {
   projectionAxisTop,
   projectionTable,
 } from "../lib/projection-series";
-import { Panel } from "./panel";
+import { Panel } from "../../../components/figures/panel";
 import { ProjectionControls } from "./projection-controls";
 import { ProjectionSummary } from "./projection-summary";
 import { SeriesLegend } from "./series-legend";

@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useTargetStatus } from "../api/use-target-status.query";
 import { sortTargets, targetsTable } from "../lib/targets";
-import { Panel } from "./panel";
+import { Panel } from "../../../components/figures/panel";
 import { TargetGauge, useTargetStatusText } from "./target-gauge";
 
 interface TargetsPanelProps {

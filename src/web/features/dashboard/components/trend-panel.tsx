@@ -3,14 +3,14 @@ import { Stack } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "../../../lib/use-formatters";
-import { useIndicatorTrend } from "../api/use-indicator.query";
+import { useIndicatorTrend } from "../../../lib/use-indicator.query";
 import { useRankOrder } from "../api/use-rank-order.query";
 import { seriesStyle } from "../lib/series-style";
 import { buildTrendChart, trendTable } from "../lib/trend-series";
 import { ChartTooltip } from "./chart-tooltip";
 import { SeriesLegend } from "./series-legend";
 import { DisclosureNote } from "../../../components/disclosure-note";
-import { Panel } from "./panel";
+import { Panel } from "../../../components/figures/panel";
 
 const DEFINITION_KEY = "web.indicators.share_women";
 

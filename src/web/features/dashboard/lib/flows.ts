@@ -1,7 +1,7 @@
 import type { IndicatorCell, IndicatorResult } from "../../../../core/schemas/indicators";
 import { denominatorKeyOf } from "./chart-keys";
-import { chartValueOf, figureOf } from "./figure";
-import type { TableCell, TableModel } from "./table-model";
+import { chartValueOf, figureOf } from "../../../components/figures/figure";
+import type { TableCell, TableModel } from "../../../components/figures/table-model";
 
 export const flowSexes = ["F", "M", "X", "U"] as const;
 type FlowSex = (typeof flowSexes)[number];

@@ -1,6 +1,6 @@
 import type { IndicatorCell, IndicatorResult } from "../../../../core/schemas/indicators";
 import { emptyCell, tableCellOf } from "./table-cell";
-import type { TableModel } from "./table-model";
+import type { TableModel } from "../../../components/figures/table-model";
 
 export interface HeatMapUnit {
   readonly code: string;

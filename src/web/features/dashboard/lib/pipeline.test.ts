@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildPipelineBars, countsTable } from "./pipeline";
 import { shareResult, shareRow } from "./share-result.fixture";
-import { tableToCsv } from "./table-model";
+import { tableToCsv } from "../../../components/figures/table-model";
 
 const result = shareResult(
   "2025-06-30",

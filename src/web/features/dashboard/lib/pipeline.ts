@@ -1,7 +1,7 @@
 import type { IndicatorCell, IndicatorResult } from "../../../../core/schemas/indicators";
-import { chartValueOf, countFigureOf, figureOf } from "./figure";
+import { chartValueOf, countFigureOf, figureOf } from "../../../components/figures/figure";
 import { tableCellOf } from "./table-cell";
-import type { TableModel, TableRow } from "./table-model";
+import type { TableModel, TableRow } from "../../../components/figures/table-model";
 
 const sexColumns = ["F", "M", "X", "U", "N"] as const;
 

@@ -1,7 +1,7 @@
 import type { Projection } from "../../../../core/schemas/projections";
 import { denominatorKeyOf } from "./chart-keys";
-import type { Figure } from "./figure";
-import type { TableModel } from "./table-model";
+import type { Figure } from "../../../components/figures/figure";
+import type { TableModel } from "../../../components/figures/table-model";
 
 /** Chart keys: the share of the population the target is about, its band, and the whole unit. */
 export const FOCUS = "focus";

@@ -1,6 +1,6 @@
 import type { IndicatorCell } from "../../../../core/schemas/indicators";
-import { figureOf } from "./figure";
-import type { TableCell } from "./table-model";
+import { figureOf } from "../../../components/figures/figure";
+import type { TableCell } from "../../../components/figures/table-model";
 
 /** A result's row (or one of its values) as a table cell. */
 export function tableCellOf(cell: IndicatorCell): TableCell {

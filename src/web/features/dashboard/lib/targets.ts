@@ -1,6 +1,6 @@
 import type { TargetProgress } from "../../../../core/schemas/targets";
-import { figureOf, type Figure } from "./figure";
-import type { TableModel } from "./table-model";
+import { figureOf, type Figure } from "../../../components/figures/figure";
+import type { TableModel } from "../../../components/figures/table-model";
 
 /** Targets needing attention first: overdue, off track, undecided, on track, met; then by year. */
 const statusRank: Record<string, number> = {

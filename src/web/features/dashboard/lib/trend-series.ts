@@ -1,8 +1,8 @@
 import type { IndicatorCell, TrendResult } from "../../../../core/schemas/indicators";
 import { denominatorKeyOf } from "./chart-keys";
-import { chartValueOf, figureOf } from "./figure";
+import { chartValueOf, figureOf } from "../../../components/figures/figure";
 import { emptyCell, tableCellOf } from "./table-cell";
-import type { TableModel } from "./table-model";
+import type { TableModel } from "../../../components/figures/table-model";
 
 /** The key of the line for the whole unit (rank groups use their codes). */
 export const ALL_SERIES = "__all";

@@ -1,0 +1,66 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { errorResponse } from "../../../core/schemas/common";
+import {
+  createFeedbackBody,
+  feedbackListQuery,
+  feedbackPage,
+  feedbackResponse,
+} from "../../../core/schemas/feedback";
+import { requireAuth } from "../../http/access";
+import { auditActorOf } from "../../http/audit-actor";
+import { scopeFor } from "../../http/scope";
+import type { FeedbackCaller, FeedbackService } from "./feedback.service";
+
+const tags = ["feedback"];
+
+/** `/api/community/feedback`: survey responses entered by officers, and the list of all responses. */
+export function registerFeedbackRoutes(app: FastifyInstance, service: FeedbackService) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const caller = (request: FastifyRequest): FeedbackCaller => {
+    const auth = requireAuth(request);
+    return {
+      read: scopeFor(auth, "community.read"),
+      write: scopeFor(auth, "community.write"),
+      actor: auditActorOf(request),
+    };
+  };
+
+  r.get(
+    "/api/community/feedback",
+    {
+      config: { access: "community.read" },
+      schema: {
+        tags,
+        summary:
+          "Survey responses in the caller's subtree (paper, phone, public channel), newest first",
+        querystring: feedbackListQuery,
+        response: { 200: feedbackPage, 400: errorResponse, 404: errorResponse },
+      },
+    },
+    (request) => service.list(scopeFor(requireAuth(request), "community.read"), request.query),
+  );
+
+  r.post(
+    "/api/community/feedback",
+    {
+      config: { access: "community.write" },
+      schema: {
+        tags,
+        summary: "Enter a response from paper (after a session) or by phone (after an issue)",
+        description:
+          "All or nothing: an invalid answer is refused with feedback.answer_invalid naming the " +
+          "question and the reason, and nothing is written.",
+        body: createFeedbackBody,
+        response: {
+          201: feedbackResponse,
+          400: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.enter(caller(request), request.body)),
+  );
+}
