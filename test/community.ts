@@ -1,5 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { sql } from "kysely";
+import { expect } from "vitest";
+import type { IssueDetail } from "../src/core/schemas/community-issues";
 import type { Engine } from "../src/server/db/client";
 import { buildApp } from "../src/server/app";
 import { createMemoryAuditRecorder } from "./audit";
@@ -37,6 +39,18 @@ export interface CommunityWorld {
     url: string,
     payload?: object,
   ): Promise<LightMyRequestResponse>;
+  /**
+   * Records an issue as `user` through the API: a walk-in about domestic violence with a stock
+   * description unless `body` says otherwise; fails the test unless it is created.
+   */
+  createIssue(user: CommunityUser, body: object): Promise<IssueDetail>;
+  /** Asks for a status change of an issue, as `user` (`co.p1` unless named). */
+  transition(
+    id: number,
+    to: string,
+    reason?: string,
+    user?: CommunityUser,
+  ): Promise<LightMyRequestResponse>;
   /** Id of a seeded taxonomy entry by code. */
   categoryId(code: string): Promise<number>;
   topicId(code: string): Promise<number>;
@@ -72,17 +86,33 @@ export async function createCommunityWorld(engine: Engine): Promise<CommunityWor
         .where("code", "=", code)
         .executeTakeFirstOrThrow()
     ).id;
+  const call: CommunityWorld["call"] = (user, method, url, payload) => {
+    const session = sessions.get(user);
+    if (!session) throw new Error(`no session for ${user}`);
+    return injectWith(app, session, { method, url, ...(payload ? { payload } : {}) });
+  };
   return {
     database,
     app,
     tree,
     audit,
     userIds,
-    call(user, method, url, payload) {
-      const session = sessions.get(user);
-      if (!session) throw new Error(`no session for ${user}`);
-      return injectWith(app, session, { method, url, ...(payload ? { payload } : {}) });
+    call,
+    async createIssue(user, body) {
+      const response = await call(user, "POST", "/api/community-issues", {
+        source: "walk_in",
+        categoryId: await idOf("issue_categories", "domestic_violence"),
+        description: "Neighbour dispute escalating",
+        ...body,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<IssueDetail>();
     },
+    transition: (id, to, reason, user = "co.p1") =>
+      call(user, "POST", `/api/community-issues/${id}/transitions`, {
+        to,
+        ...(reason === undefined ? {} : { reason }),
+      }),
     categoryId: (code) => idOf("issue_categories", code),
     topicId: (code) => idOf("outreach_topics", code),
     async count(table) {

@@ -90,6 +90,37 @@ describe.each(testEngines())("audit recorder (%s)", (engine) => {
     expect(report.count).toBe(23);
   });
 
+  it("appends within the caller's transaction: committed with it, or rolled back with it", async () => {
+    const recorder = createAuditRecorder(database.db);
+    const count = async () =>
+      Number(
+        (
+          await database.db
+            .selectFrom("audit_log")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await recorder.recordWithin(trx, entry("test.rolled_back"));
+        throw new Error("the write failed after its entry");
+      }),
+    ).rejects.toThrow(/write failed/);
+    expect(await count()).toBe(before);
+    await database.db
+      .transaction()
+      .execute((trx) => recorder.recordWithin(trx, entry("test.within", ["status"])));
+    const last = await database.db
+      .selectFrom("audit_log")
+      .select(["id", "action", "fields"])
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(last).toEqual({ id: before + 1, action: "test.within", fields: ["status"] });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ count: before + 1, broken: null });
+  });
+
   it("keeps one chain when two processes append to one database at once", async () => {
     // On PostgreSQL a second pool stands for a second server process; PGlite has one per process.
     const second: Database = database.url
@@ -97,13 +128,19 @@ describe.each(testEngines())("audit recorder (%s)", (engine) => {
       : database;
     try {
       const recorders = [database, second].map((d) => createAuditRecorder(d.db));
+      // Half of the entries are appended within a transaction of the caller, half on their own.
       await Promise.all(
-        Array.from({ length: 40 }, (_, i) =>
-          recorders[i % 2]?.record(entry(`test.process_${i % 2}`)),
-        ),
+        Array.from({ length: 40 }, (_, i) => {
+          const recorder = recorders[i % 2];
+          const db = i % 2 === 0 ? database.db : second.db;
+          const appended = entry(`test.process_${i % 2}`);
+          return i % 4 < 2
+            ? recorder?.record(appended)
+            : db.transaction().execute((trx) => recorder?.recordWithin(trx, appended));
+        }),
       );
       const report = await verifyAuditChain(database.db);
-      expect(report).toMatchObject({ count: 63, broken: null });
+      expect(report).toMatchObject({ count: 64, broken: null });
       const byProcess = await database.db
         .selectFrom("audit_log")
         .select(["action", (eb) => eb.fn.countAll<number>().as("n")])

@@ -1,4 +1,4 @@
-import { CompiledQuery, type Kysely } from "kysely";
+import { CompiledQuery, type Kysely, type Transaction } from "kysely";
 import { computeEntryHash, GENESIS_HASH, type AuditEntryContent } from "../../core/audit/chain";
 import type { BulkSession } from "../db/client";
 import type { DB } from "../db/schema";
@@ -91,10 +91,18 @@ async function appendEntry(run: Run, entry: AuditEntryInput, occurredAt: Date): 
   );
 }
 
+/** Runs statements on a Kysely transaction's connection. */
+function runOn(trx: Transaction<DB>): Run {
+  return async (statement, params) =>
+    (await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(statement, [...params])))
+      .rows;
+}
+
 /**
- * Appends entries to the hash chain in `audit_log`, each in its own transaction. The time comes
- * from `now`. Call it after the write has committed, never inside another transaction (PGlite has
- * one connection); a write that runs in a bulk session records its entry there with `recordInSession`.
+ * Appends entries to the hash chain in `audit_log`; the time comes from `now`. `record` appends in a
+ * transaction of its own: call it after the write has committed, never inside another transaction
+ * (PGlite has one connection). `recordWithin` appends inside the write's own transaction; a write
+ * that runs in a bulk session records its entry there with `recordInSession`.
  */
 export function createAuditRecorder(
   db: Kysely<DB>,
@@ -106,18 +114,10 @@ export function createAuditRecorder(
       checkInput(entry);
       await db
         .transaction()
-        .execute((trx) =>
-          appendEntry(
-            async (statement, params) =>
-              (
-                await trx.executeQuery<Record<string, unknown>>(
-                  CompiledQuery.raw(statement, [...params]),
-                )
-              ).rows,
-            entry,
-            new Date(now().getTime()),
-          ),
-        );
+        .execute((trx) => appendEntry(runOn(trx), entry, new Date(now().getTime())));
+    },
+    recordWithin(trx, entry) {
+      return appendEntry(runOn(trx), entry, new Date(now().getTime()));
     },
   };
 }

@@ -3,7 +3,9 @@
  * `AuditRecorder` through their deps and call `record` for every write, sign-in event, read of
  * person-level data and export. Entries name changed *fields*, never their values.
  */
+import type { Transaction } from "kysely";
 import type { AuditOutcome } from "../../core/schemas/audit";
+import type { DB } from "../db/schema";
 
 export type { AuditOutcome };
 
@@ -30,4 +32,10 @@ export interface AuditEntryInput {
 export interface AuditRecorder {
   /** Appends one entry to the hash chain; resolves once it is durable (committed). */
   record(entry: AuditEntryInput): Promise<void>;
+  /**
+   * Appends one entry inside the caller's transaction, so that it commits (or rolls back) with the
+   * write it describes: one commit instead of two. The chain's lock is then held until that
+   * transaction ends, so call it as the transaction's last step.
+   */
+  recordWithin(trx: Transaction<DB>, entry: AuditEntryInput): Promise<void>;
 }

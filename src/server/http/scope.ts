@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from "kysely";
 import { isRole, permissions, type Action } from "../../core/access/permissions";
+import { AppError } from "../../core/errors";
 import type { AuthContext } from "../features/auth/auth.service";
 
 /** The org-unit subtrees in which a user may perform an action: the paths of the units of their grants. */
@@ -27,6 +28,22 @@ export function scopeOfAssignments(
 
 export function isPathInScope(scope: Scope, path: string): boolean {
   return scope.unitPaths.some((root) => path.startsWith(root));
+}
+
+/**
+ * The path of the unit a list is narrowed to (`?unit=`), looked up by `findPath`; a unit outside
+ * the scope is `org_unit.not_found`, exactly as one that does not exist.
+ */
+export async function requireUnitPathInScope(
+  scope: Scope,
+  unitId: number,
+  findPath: (id: number) => Promise<string | undefined>,
+): Promise<string> {
+  const path = await findPath(unitId);
+  if (path === undefined || !isPathInScope(scope, path)) {
+    throw new AppError("org_unit.not_found", { id: unitId });
+  }
+  return path;
 }
 
 /**

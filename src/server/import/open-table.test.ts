@@ -127,18 +127,25 @@ describe("openTable", () => {
   });
 
   it("closes the file when a pass stops early, as the preview does", async () => {
-    const openFiles = () => fs.readdirSync("/proc/self/fd").length;
+    // Descriptors of this process open on `file` (other tests' files may open and close meanwhile).
+    const openOn = (file: string) =>
+      fs.readdirSync("/proc/self/fd").filter((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`) === fs.realpathSync(file);
+        } catch {
+          return false;
+        }
+      }).length;
     const large = path.join(dir, "large.csv");
     fs.writeFileSync(large, "code,sex\n" + "P-1,F\n".repeat(200_000));
     for (const file of [large, fixture("two-sheets.xlsx")]) {
       const table = await openTable(file, path.basename(file), auto);
-      const before = openFiles();
       for await (const row of table.rows()) {
         expect(row.row).toBe(1);
+        expect(openOn(file)).toBeGreaterThan(0);
         break;
       }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(openFiles()).toBe(before);
+      await expect.poll(() => openOn(file)).toBe(0);
     }
   });
 

@@ -8,6 +8,7 @@ import {
   formatPercent,
   formatShare,
   toTenthsOfPercent,
+  recentMonths,
   todayIsoDate,
   type DateWords,
 } from "./format";
@@ -81,6 +82,17 @@ describe("formatIsoDate", () => {
 
   it("gives today's date in local time", () => {
     expect(todayIsoDate(new Date(2025, 0, 9, 23, 59))).toBe("2025-01-09");
+  });
+
+  it("lists 24 months newest first, with or without the current one, across years", () => {
+    const withCurrent = recentMonths("2025-02-14", { includeCurrent: true });
+    expect(withCurrent).toHaveLength(24);
+    expect(withCurrent.slice(0, 3)).toEqual(["2025-02", "2025-01", "2024-12"]);
+    expect(withCurrent.at(-1)).toBe("2023-03");
+    const complete = recentMonths("2025-02-14", { includeCurrent: false });
+    expect(complete).toHaveLength(24);
+    expect(complete.slice(0, 2)).toEqual(["2025-01", "2024-12"]);
+    expect(complete.at(-1)).toBe("2023-02");
   });
 });
 

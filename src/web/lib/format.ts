@@ -93,6 +93,19 @@ export function formatIsoDate(locale: string, isoDate: string, words: DateWords)
   });
 }
 
+/**
+ * The 24 months (`YYYY-MM`) up to the month of `today` (YYYY-MM-DD), newest first; or, without the
+ * current month, the 24 complete months before it.
+ */
+export function recentMonths(today: string, options: { includeCurrent: boolean }): string[] {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const newest = options.includeCurrent ? month - 1 : month - 2;
+  return Array.from({ length: 24 }, (_, i) =>
+    new Date(Date.UTC(year, newest - i, 1)).toISOString().slice(0, 7),
+  );
+}
+
 /** Today's date in the browser's time zone, as YYYY-MM-DD. */
 export function todayIsoDate(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");

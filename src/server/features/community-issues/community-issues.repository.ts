@@ -1,9 +1,11 @@
 import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
 import { finalIssueStatuses, type IssueStatus } from "../../../core/community/issue-lifecycle";
+import type { Paging } from "../../../core/community/paging";
 import type { IssueSource } from "../../../core/community/vocabulary";
 import type { IssueEvent, IssueSort, Referral } from "../../../core/schemas/community-issues";
+import { findOrgUnitPath } from "../../db/org-unit-path";
 import type { DB } from "../../db/schema";
-import { escapeLike, inScope, type Scope } from "../../http/scope";
+import { inScope, type Scope } from "../../http/scope";
 import { createIssueStore, type IssueStore } from "./issue-store";
 import { toIssueRecord, type IssueRecord } from "./issue-record";
 
@@ -43,10 +45,7 @@ export function createCommunityIssuesRepository(db: Kysely<DB>) {
       ])
       .where(inScope(unitPath, scope));
 
-  const page = async (
-    query: ReturnType<typeof issues>,
-    paging: { limit: number; offset: number },
-  ): Promise<IssueRecord[]> =>
+  const page = async (query: ReturnType<typeof issues>, paging: Paging): Promise<IssueRecord[]> =>
     (await query.limit(paging.limit).offset(paging.offset).execute()).map(toIssueRecord);
 
   return {
@@ -54,7 +53,7 @@ export function createCommunityIssuesRepository(db: Kysely<DB>) {
       scope: Scope,
       today: string,
       filters: IssueFilters,
-      paging: { limit: number; offset: number },
+      paging: Paging,
       sort: IssueSort = "newest",
     ): Promise<IssueRecord[]> {
       const conditions: Expression<SqlBool>[] = [];
@@ -71,7 +70,7 @@ export function createCommunityIssuesRepository(db: Kysely<DB>) {
       else if (filters.assigneeId !== undefined)
         conditions.push(sql`i.assignee_id = ${filters.assigneeId}`);
       if (filters.unitPath !== undefined) {
-        conditions.push(sql`ou.path LIKE ${escapeLike(filters.unitPath) + "%"}`);
+        conditions.push(inScope(unitPath, { unitPaths: [filters.unitPath] }));
       }
       if (filters.isWomanOfficerRequested !== undefined) {
         conditions.push(sql`i.woman_officer_requested = ${filters.isWomanOfficerRequested}`);
@@ -98,7 +97,7 @@ export function createCommunityIssuesRepository(db: Kysely<DB>) {
       unassignedScope: Scope,
       userId: number,
       today: string,
-      paging: { limit: number; offset: number },
+      paging: Paging,
     ): Promise<IssueRecord[]> {
       const query = issues(scope, today)
         .where(isOpen)
@@ -117,14 +116,7 @@ export function createCommunityIssuesRepository(db: Kysely<DB>) {
       return row && toIssueRecord(row);
     },
 
-    async unitPath(id: number): Promise<string | undefined> {
-      const row = await db
-        .selectFrom("org_units")
-        .select("path")
-        .where("id", "=", id)
-        .executeTakeFirst();
-      return row?.path;
-    },
+    unitPath: (id: number) => findOrgUnitPath(db, id),
 
     async referrals(issueId: number): Promise<Referral[]> {
       const rows = await db

@@ -11,22 +11,6 @@ describe.each(testEngines())("community issues (%s)", (engine) => {
   let world: CommunityWorld;
   let domestic: number;
 
-  const create = async (user: "co.p1" | "co.p2" | "co.p1d1", body: object) => {
-    const response = await world.call(user, "POST", "/api/community-issues", {
-      source: "walk_in",
-      categoryId: domestic,
-      description: "Neighbour dispute escalating",
-      ...body,
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json<IssueDetail>();
-  };
-  const transition = (id: number, to: string, reason?: string, user: "co.p1" | "co.p2" = "co.p1") =>
-    world.call(user, "POST", `/api/community-issues/${id}/transitions`, {
-      to,
-      ...(reason === undefined ? {} : { reason }),
-    });
-
   beforeAll(async () => {
     world = await createCommunityWorld(engine);
     domestic = await world.categoryId("domestic_violence");
@@ -36,7 +20,7 @@ describe.each(testEngines())("community issues (%s)", (engine) => {
   });
 
   it("records an issue with a random reference and a default due date, stored verbatim", async () => {
-    const issue = await create("co.p1", {
+    const issue = await world.createIssue("co.p1", {
       unitId: world.tree.id("P1-D1"),
       description: MARKUP,
       place: `<b>Village</b>`,
@@ -63,6 +47,47 @@ describe.each(testEngines())("community issues (%s)", (engine) => {
     expect(again.json<IssueDetail>().description).toBe(MARKUP);
   });
 
+  it("refuses a closed or foreign unit before an inactive category, writing nothing", async () => {
+    const issues = await world.count("community_issues");
+    const events = await world.count("community_issue_events");
+    const create = (unitCode: string, categoryId: number) =>
+      world.call("co.p1", "POST", "/api/community-issues", {
+        source: "walk_in",
+        unitId: world.tree.id(unitCode),
+        categoryId,
+        description: "Checked in the statement that writes",
+      });
+    const land = await world.categoryId("land_dispute");
+    await world.database.db
+      .updateTable("issue_categories")
+      .set({ is_active: false })
+      .where("id", "=", land)
+      .execute();
+    try {
+      expect(errorOf(await create("P1-D1", land))).toEqual({
+        code: "community.invalid_value",
+        details: { field: "categoryId", value: land, reason: "unknown" },
+      });
+      for (const foreign of ["P2", "P3"]) {
+        expect(errorOf(await create(foreign, land))).toEqual({
+          code: "org_unit.not_found",
+          details: { id: world.tree.id(foreign) },
+        });
+      }
+    } finally {
+      await world.database.db
+        .updateTable("issue_categories")
+        .set({ is_active: true })
+        .where("id", "=", land)
+        .execute();
+    }
+    expect(await world.count("community_issues")).toBe(issues);
+    expect(await world.count("community_issue_events")).toBe(events);
+    const created = await create("P1-D1", land);
+    expect(created.statusCode).toBe(201);
+    expect(await world.count("community_issue_events")).toBe(events + 1);
+  });
+
   it("refuses oversized text with the field, the limit and the length", async () => {
     const response = await world.call("co.p1", "POST", "/api/community-issues", {
       source: "phone",
@@ -78,7 +103,7 @@ describe.each(testEngines())("community issues (%s)", (engine) => {
   });
 
   it("encrypts contact details at rest and audits every read of them", async () => {
-    const issue = await create("co.p1", { unitId: world.tree.id("P1"), contact: PHONE });
+    const issue = await world.createIssue("co.p1", { unitId: world.tree.id("P1"), contact: PHONE });
     expect(issue.hasContact).toBe(true);
     const raw = await world.database.db
       .selectFrom("community_issues")
@@ -137,34 +162,34 @@ describe.each(testEngines())("community issues (%s)", (engine) => {
   });
 
   it("enforces the lifecycle: illegal moves refused, reasons required, reopening counted", async () => {
-    const issue = await create("co.p1", { unitId: world.tree.id("P1") });
-    const illegal = await transition(issue.id, "resolved");
+    const issue = await world.createIssue("co.p1", { unitId: world.tree.id("P1") });
+    const illegal = await world.transition(issue.id, "resolved");
     expect(illegal.statusCode).toBe(409);
     expect(errorOf(illegal)).toEqual({
       code: "community.transition_not_allowed",
       details: { reference: issue.reference, from: "new", to: "resolved" },
     });
-    expect((await transition(issue.id, "in_follow_up")).json<IssueDetail>()).toMatchObject({
+    expect((await world.transition(issue.id, "in_follow_up")).json<IssueDetail>()).toMatchObject({
       status: "in_follow_up",
       firstOutcome: "in_follow_up",
     });
-    const noReason = await transition(issue.id, "closed_not_resolved", "   ");
+    const noReason = await world.transition(issue.id, "closed_not_resolved", "   ");
     expect(noReason.statusCode).toBe(400);
     expect(errorOf(noReason)).toEqual({
       code: "community.reason_required",
       details: { field: "reason", to: "closed_not_resolved" },
     });
     const closed = (
-      await transition(issue.id, "closed_not_resolved", "Landlord refused")
+      await world.transition(issue.id, "closed_not_resolved", "Landlord refused")
     ).json<IssueDetail>();
     expect(closed).toMatchObject({
       status: "closed_not_resolved",
       statusReason: "Landlord refused",
     });
     expect(closed.closedAt).not.toBeNull();
-    expect((await transition(issue.id, "in_follow_up")).statusCode).toBe(400);
+    expect((await world.transition(issue.id, "in_follow_up")).statusCode).toBe(400);
     const reopened = (
-      await transition(issue.id, "in_follow_up", "Resident called back")
+      await world.transition(issue.id, "in_follow_up", "Resident called back")
     ).json<IssueDetail>();
     expect(reopened).toMatchObject({
       status: "in_follow_up",
@@ -190,7 +215,10 @@ describe.each(testEngines())("community issues (%s)", (engine) => {
   });
 
   it("records an on-the-spot solution in the same transaction as the issue", async () => {
-    const issue = await create("co.p1", { unitId: world.tree.id("P1"), solvedOnTheSpot: true });
+    const issue = await world.createIssue("co.p1", {
+      unitId: world.tree.id("P1"),
+      solvedOnTheSpot: true,
+    });
     expect(issue).toMatchObject({
       status: "solved_on_the_spot",
       firstOutcome: "solved_on_the_spot",

@@ -20,9 +20,9 @@ import {
 } from "../../../core/schemas/community-issues";
 import { requireAuth } from "../../http/access";
 import { auditActorOf } from "../../http/audit-actor";
+import { communityCallerOf } from "../../http/community-caller";
 import { scopeFor } from "../../http/scope";
 import type { CommunityIssuesService } from "./community-issues.service";
-import type { IssueCaller } from "./issue-caller";
 
 const tags = ["community-issues"];
 const errors = { 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
@@ -36,14 +36,6 @@ export function registerCommunityIssueRoutes(
   service: CommunityIssuesService,
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const caller = (request: FastifyRequest): IssueCaller => {
-    const auth = requireAuth(request);
-    return {
-      read: scopeFor(auth, "community.read"),
-      write: scopeFor(auth, "community.write"),
-      actor: auditActorOf(request),
-    };
-  };
   const readScope = (request: FastifyRequest) => scopeFor(requireAuth(request), "community.read");
 
   r.get(
@@ -72,7 +64,7 @@ export function registerCommunityIssueRoutes(
         response: { 200: issuePage },
       },
     },
-    (request) => service.myWork(caller(request), request.query.page),
+    (request) => service.myWork(communityCallerOf(request), request.query.page),
   );
 
   r.get(
@@ -134,7 +126,7 @@ export function registerCommunityIssueRoutes(
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.create(caller(request), request.body)),
+      reply.status(201).send(await service.create(communityCallerOf(request), request.body)),
   );
 
   r.patch(
@@ -149,7 +141,7 @@ export function registerCommunityIssueRoutes(
         response: { 200: issueDetail, ...errors },
       },
     },
-    (request) => service.update(caller(request), request.params.id, request.body),
+    (request) => service.update(communityCallerOf(request), request.params.id, request.body),
   );
 
   r.post(
@@ -166,7 +158,7 @@ export function registerCommunityIssueRoutes(
         response: { 200: issueDetail, ...errors },
       },
     },
-    (request) => service.transition(caller(request), request.params.id, request.body),
+    (request) => service.transition(communityCallerOf(request), request.params.id, request.body),
   );
 
   r.post(
@@ -181,7 +173,7 @@ export function registerCommunityIssueRoutes(
         response: { 200: issueDetail, ...errors },
       },
     },
-    (request) => service.assign(caller(request), request.params.id, request.body),
+    (request) => service.assign(communityCallerOf(request), request.params.id, request.body),
   );
 
   r.post(
@@ -197,9 +189,9 @@ export function registerCommunityIssueRoutes(
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send({ events: await service.addNote(caller(request), request.params.id, request.body) }),
+      reply.status(201).send({
+        events: await service.addNote(communityCallerOf(request), request.params.id, request.body),
+      }),
   );
 
   r.post(
@@ -218,7 +210,9 @@ export function registerCommunityIssueRoutes(
     async (request, reply) =>
       reply
         .status(201)
-        .send(await service.createReferral(caller(request), request.params.id, request.body)),
+        .send(
+          await service.createReferral(communityCallerOf(request), request.params.id, request.body),
+        ),
   );
 
   r.patch(
@@ -233,6 +227,6 @@ export function registerCommunityIssueRoutes(
         response: { 200: issueDetail, ...errors },
       },
     },
-    (request) => service.updateReferral(caller(request), request.params, request.body),
+    (request) => service.updateReferral(communityCallerOf(request), request.params, request.body),
   );
 }

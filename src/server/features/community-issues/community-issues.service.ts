@@ -1,5 +1,5 @@
+import { pageOf, pageWindow } from "../../../core/community/paging";
 import { AppError } from "../../../core/errors";
-import { COMMUNITY_PAGE_SIZE } from "../../../core/schemas/community-common";
 import type {
   CreateIssueInput,
   IssueContact,
@@ -10,7 +10,7 @@ import type {
 } from "../../../core/schemas/community-issues";
 import { recordWrite } from "../../audit/record-write";
 import type { AuditActor } from "../../audit/recorder";
-import { isPathInScope, type Scope } from "../../http/scope";
+import { requireUnitPathInScope, type Scope } from "../../http/scope";
 import { createIssueActions } from "./issue-actions";
 import type { IssueCaller, IssueServiceDeps } from "./issue-caller";
 import { toIssueDetail, type IssueRecord } from "./issue-record";
@@ -20,15 +20,10 @@ export const CONTACT_READ_FIELDS = ["contact"] as const;
 
 const issueNotFound = (id: number) => new AppError("community.not_found", { entity: "issue", id });
 
-const paging = (page: number) => ({
-  limit: COMMUNITY_PAGE_SIZE + 1,
-  offset: (page - 1) * COMMUNITY_PAGE_SIZE,
-});
-const toPage = (rows: IssueRecord[], page: number): IssuePage => ({
-  issues: rows.slice(0, COMMUNITY_PAGE_SIZE).map((r) => r.summary),
-  page,
-  hasNextPage: rows.length > COMMUNITY_PAGE_SIZE,
-});
+const toPage = (rows: IssueRecord[], page: number): IssuePage => {
+  const { items, ...rest } = pageOf(rows, page);
+  return { issues: items.map((r) => r.summary), ...rest };
+};
 
 /**
  * Community issues: lists and the "my work" queue, one issue with its referrals and history, the
@@ -50,13 +45,10 @@ export function createCommunityIssuesService(deps: IssueServiceDeps) {
     read,
 
     async list(scope: Scope, userId: number, query: IssueListQuery): Promise<IssuePage> {
-      let unitPath: string | undefined;
-      if (query.unit !== undefined) {
-        unitPath = await repo.unitPath(query.unit);
-        if (unitPath === undefined || !isPathInScope(scope, unitPath)) {
-          throw new AppError("org_unit.not_found", { id: query.unit });
-        }
-      }
+      const unitPath =
+        query.unit === undefined
+          ? undefined
+          : await requireUnitPathInScope(scope, query.unit, repo.unitPath);
       const assignee = query.assignee;
       const rows = await repo.list(
         scope,
@@ -78,7 +70,7 @@ export function createCommunityIssuesService(deps: IssueServiceDeps) {
             ? {}
             : { isWomanOfficerRequested: query.womanOfficer }),
         },
-        paging(query.page),
+        pageWindow(query.page),
         query.sort,
       );
       return toPage(rows, query.page);
@@ -87,7 +79,13 @@ export function createCommunityIssuesService(deps: IssueServiceDeps) {
     /** Open issues assigned to the caller or unassigned where they may work; overdue first. */
     async myWork(caller: IssueCaller, page: number): Promise<IssuePage> {
       const userId = caller.actor.userId ?? 0;
-      const rows = await repo.myWork(caller.read, caller.write, userId, deps.today(), paging(page));
+      const rows = await repo.myWork(
+        caller.read,
+        caller.write,
+        userId,
+        deps.today(),
+        pageWindow(page),
+      );
       return toPage(rows, page);
     },
 

@@ -1,15 +1,11 @@
-import type { AuditActor, AuditRecorder } from "../../audit/recorder";
-import type { Scope } from "../../http/scope";
+import type { AuditRecorder } from "../../audit/recorder";
+import type { CommunityCaller } from "../../http/community-caller";
 import type { CommunityIssuesRepository } from "./community-issues.repository";
 import type { ContactSealer } from "../../security/contact-sealer";
 import type { IssueIntake } from "./issue-intake";
 
 /** Who calls: where they may read (`community.read`), where they may write, and who they are. */
-export interface IssueCaller {
-  readonly read: Scope;
-  readonly write: Scope;
-  readonly actor: AuditActor;
-}
+export type IssueCaller = CommunityCaller;
 
 export interface IssueServiceDeps {
   readonly repo: CommunityIssuesRepository;

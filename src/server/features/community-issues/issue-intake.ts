@@ -71,7 +71,8 @@ function addDays(isoDate: string, days: number): string {
 
 /**
  * Records problems as community issues inside the caller's transaction: checks, then the row
- * (contact details sealed), the `created` history entry and, for a problem solved on the spot, its
+ * (contact details sealed) and its `created` history entry in one statement that also checks the
+ * unit and the category (a failed check writes nothing) and, for a problem solved on the spot, its
  * transition. The outreach feature records a session's problems through it (wired in app.ts).
  */
 export function createIssueIntake(deps: {
@@ -109,51 +110,56 @@ export function createIssueIntake(deps: {
           reason: "not_allowed",
         });
       }
-      const unitPath = await store.openUnitPath(context.unitId);
-      if (unitPath === undefined || !isPathInScope(context.scope, unitPath)) {
-        throw new AppError("org_unit.not_found", { id: context.unitId });
-      }
-      if (!(await store.isCategoryActive(problem.categoryId))) {
-        throw new AppError("community.invalid_value", {
+      const unitError = () => new AppError("org_unit.not_found", { id: context.unitId });
+      const categoryError = () =>
+        new AppError("community.invalid_value", {
           field: field("categoryId"),
           value: problem.categoryId,
           reason: "unknown",
         });
-      }
       if (context.assigneeId !== null) {
-        await requireEligibleAssignee(store, context.assigneeId, unitPath, field("assigneeId"));
+        // The assignee is vetted against the unit before anything is written.
+        const path = await store.openUnitPath(context.unitId);
+        if (path === undefined || !isPathInScope(context.scope, path)) throw unitError();
+        if (!(await store.isCategoryActive(problem.categoryId))) throw categoryError();
+        await requireEligibleAssignee(store, context.assigneeId, path, field("assigneeId"));
       }
       const reference = makeReferenceCode(randomIndex);
-      const id = await store.insertIssue({
-        reference,
-        source: context.source,
-        categoryId: problem.categoryId,
-        description: problem.description,
-        place: problem.place ?? null,
-        outreachSessionId: context.outreachSessionId,
-        raisedBySex: problem.raisedBy?.sex ?? null,
-        raisedByAgeGroup: problem.raisedBy?.ageGroup ?? null,
-        isAnonymous: problem.isAnonymous ?? false,
-        contactEncrypted: contact === null ? null : deps.sealer.seal(reference, contact),
-        womanOfficerRequested: problem.womanOfficerRequested ?? false,
-        assigneeId: context.assigneeId,
-        orgUnitId: context.unitId,
-        dueOn: problem.dueOn ?? addDays(deps.today(), DEFAULT_DUE_DAYS),
-        followUpSecretHash: resident?.followUpSecretHash ?? null,
-        language: resident?.language ?? null,
-        clientKeyHash: resident?.clientKeyHash ?? null,
-        createdBy: actor.userId,
-        createdAt: at,
-      });
-      await store.appendEvent({
-        issueId: id,
-        kind: "created",
-        toStatus: "new",
-        assigneeId: context.assigneeId,
-        actorKind: actor.kind,
-        actorUserId: actor.userId,
-        occurredAt: at,
-      });
+      const written = await store.insertIssueWithHistory(
+        {
+          reference,
+          source: context.source,
+          categoryId: problem.categoryId,
+          description: problem.description,
+          place: problem.place ?? null,
+          outreachSessionId: context.outreachSessionId,
+          raisedBySex: problem.raisedBy?.sex ?? null,
+          raisedByAgeGroup: problem.raisedBy?.ageGroup ?? null,
+          isAnonymous: problem.isAnonymous ?? false,
+          contactEncrypted: contact === null ? null : deps.sealer.seal(reference, contact),
+          womanOfficerRequested: problem.womanOfficerRequested ?? false,
+          assigneeId: context.assigneeId,
+          orgUnitId: context.unitId,
+          dueOn: problem.dueOn ?? addDays(deps.today(), DEFAULT_DUE_DAYS),
+          followUpSecretHash: resident?.followUpSecretHash ?? null,
+          language: resident?.language ?? null,
+          clientKeyHash: resident?.clientKeyHash ?? null,
+          createdBy: actor.userId,
+          createdAt: at,
+        },
+        {
+          kind: "created",
+          toStatus: "new",
+          assigneeId: context.assigneeId,
+          actorKind: actor.kind,
+          actorUserId: actor.userId,
+        },
+        context.scope,
+      );
+      const { unitPath, id } = written;
+      if (unitPath === undefined || !isPathInScope(context.scope, unitPath)) throw unitError();
+      if (!written.isCategoryActive) throw categoryError();
+      if (id === undefined) throw new Error("community issue: its checks passed, nothing written");
       const recorded = {
         id,
         reference,

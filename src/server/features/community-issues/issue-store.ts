@@ -74,6 +74,60 @@ export interface StatusChange {
   readonly at: Date;
 }
 
+/** What `insertIssueWithHistory` found, and the new issue's id if it wrote one. */
+export interface IssueInsertion {
+  /** The path of the issue's unit if it exists and is open, in scope or not. */
+  readonly unitPath: string | undefined;
+  readonly isCategoryActive: boolean;
+  /** Undefined when a check failed and nothing was written. */
+  readonly id: number | undefined;
+}
+
+/** The columns of a new issue's row. */
+function issueColumns(issue: NewIssue) {
+  return {
+    reference: issue.reference,
+    source: issue.source,
+    category_id: issue.categoryId,
+    description: issue.description,
+    place: issue.place,
+    outreach_session_id: issue.outreachSessionId,
+    raised_by_sex: issue.raisedBySex,
+    raised_by_age_group: issue.raisedByAgeGroup,
+    is_anonymous: issue.isAnonymous,
+    contact_encrypted: issue.contactEncrypted,
+    woman_officer_requested: issue.womanOfficerRequested,
+    assignee_id: issue.assigneeId,
+    org_unit_id: issue.orgUnitId,
+    due_on: issue.dueOn,
+    follow_up_secret_hash: issue.followUpSecretHash,
+    language: issue.language ?? null,
+    client_key_hash: issue.clientKeyHash ?? null,
+    created_by: issue.createdBy,
+    created_at: issue.createdAt,
+    updated_at: issue.createdAt,
+  };
+}
+
+/** The columns of a history entry, but for the issue's id. */
+function eventColumns(event: Omit<NewIssueEvent, "issueId">) {
+  return {
+    kind: event.kind,
+    from_status: event.fromStatus ?? null,
+    to_status: event.toStatus ?? null,
+    reason: event.reason ?? null,
+    note: event.note ?? null,
+    is_internal: event.isInternal ?? true,
+    assignee_id: event.assigneeId ?? null,
+    referral_id: event.referralId ?? null,
+    fields: event.fields ?? [],
+    confirmation: event.confirmation ?? null,
+    actor_kind: event.actorKind,
+    actor_user_id: event.actorUserId,
+    occurred_at: event.occurredAt,
+  };
+}
+
 /**
  * The write statements on community issues, bound to one transaction. Both the issues feature and
  * the outreach feature (problems raised in a session) write through it; app.ts hands it over.
@@ -129,34 +183,45 @@ export function createIssueStore(trx: Transaction<DB>) {
         .execute();
     },
 
-    async insertIssue(issue: NewIssue): Promise<number> {
-      const row = await trx
-        .insertInto("community_issues")
-        .values({
-          reference: issue.reference,
-          source: issue.source,
-          category_id: issue.categoryId,
-          description: issue.description,
-          place: issue.place,
-          outreach_session_id: issue.outreachSessionId,
-          raised_by_sex: issue.raisedBySex,
-          raised_by_age_group: issue.raisedByAgeGroup,
-          is_anonymous: issue.isAnonymous,
-          contact_encrypted: issue.contactEncrypted,
-          woman_officer_requested: issue.womanOfficerRequested,
-          assignee_id: issue.assigneeId,
-          org_unit_id: issue.orgUnitId,
-          due_on: issue.dueOn,
-          follow_up_secret_hash: issue.followUpSecretHash,
-          language: issue.language ?? null,
-          client_key_hash: issue.clientKeyHash ?? null,
-          created_by: issue.createdBy,
-          created_at: issue.createdAt,
-          updated_at: issue.createdAt,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      return row.id;
+    /**
+     * Writes a new issue and its `created` history entry in one statement, if its unit is open and
+     * in `scope` and its category active; otherwise writes nothing. Answers what it found, so the
+     * caller can say which check failed.
+     */
+    async insertIssueWithHistory(
+      issue: NewIssue,
+      created: Omit<NewIssueEvent, "issueId" | "occurredAt">,
+      scope: Scope,
+    ): Promise<IssueInsertion> {
+      const row = issueColumns(issue);
+      const event = eventColumns({ ...created, occurredAt: issue.createdAt });
+      const { rows } = await sql<{
+        unitPath: string | null;
+        isCategoryActive: boolean;
+        id: number | null;
+      }>`
+        WITH unit AS (
+          SELECT path FROM org_units WHERE id = ${issue.orgUnitId} AND closed_on IS NULL
+        ), category AS (
+          SELECT id FROM issue_categories WHERE id = ${issue.categoryId} AND is_active
+        ), issue AS (
+          INSERT INTO community_issues (${sql.join(Object.keys(row).map((c) => sql.ref(c)))})
+          SELECT ${sql.join(Object.values(row))} FROM unit, category
+          WHERE ${inScope(sql.ref<string>("unit.path"), scope)}
+          RETURNING id
+        ), created AS (
+          INSERT INTO community_issue_events (issue_id, ${sql.join(Object.keys(event).map((c) => sql.ref(c)))})
+          SELECT id, ${sql.join(Object.values(event))} FROM issue
+        )
+        SELECT (SELECT path FROM unit) AS "unitPath",
+          EXISTS (SELECT 1 FROM category) AS "isCategoryActive",
+          (SELECT id FROM issue) AS id`.execute(trx);
+      const found = rows[0];
+      return {
+        unitPath: found?.unitPath ?? undefined,
+        isCategoryActive: found?.isCategoryActive === true,
+        id: found?.id ?? undefined,
+      };
     },
 
     async setStatus(id: number, change: StatusChange): Promise<void> {
@@ -199,22 +264,7 @@ export function createIssueStore(trx: Transaction<DB>) {
     async appendEvent(event: NewIssueEvent): Promise<void> {
       await trx
         .insertInto("community_issue_events")
-        .values({
-          issue_id: event.issueId,
-          kind: event.kind,
-          from_status: event.fromStatus ?? null,
-          to_status: event.toStatus ?? null,
-          reason: event.reason ?? null,
-          note: event.note ?? null,
-          is_internal: event.isInternal ?? true,
-          assignee_id: event.assigneeId ?? null,
-          referral_id: event.referralId ?? null,
-          fields: event.fields ?? [],
-          confirmation: event.confirmation ?? null,
-          actor_kind: event.actorKind,
-          actor_user_id: event.actorUserId,
-          occurred_at: event.occurredAt,
-        })
+        .values({ issue_id: event.issueId, ...eventColumns(event) })
         .execute();
     },
 

@@ -8,22 +8,6 @@ describe.each(testEngines())("community issues: scope, assignment and notes (%s)
   let world: CommunityWorld;
   let domestic: number;
 
-  const create = async (user: "co.p1" | "co.p2" | "co.p1d1", body: object) => {
-    const response = await world.call(user, "POST", "/api/community-issues", {
-      source: "walk_in",
-      categoryId: domestic,
-      description: "Neighbour dispute escalating",
-      ...body,
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json<IssueDetail>();
-  };
-  const transition = (id: number, to: string, reason?: string, user: "co.p1" | "co.p2" = "co.p1") =>
-    world.call(user, "POST", `/api/community-issues/${id}/transitions`, {
-      to,
-      ...(reason === undefined ? {} : { reason }),
-    });
-
   beforeAll(async () => {
     world = await createCommunityWorld(engine);
     domestic = await world.categoryId("domestic_violence");
@@ -33,12 +17,14 @@ describe.each(testEngines())("community issues: scope, assignment and notes (%s)
   });
 
   it("keeps each province to its own issues, for reads and for writes", async () => {
-    const p1 = await create("co.p1", { unitId: world.tree.id("P1-D2") });
-    const p2 = await create("co.p2", { unitId: world.tree.id("P2-D1") });
+    const p1 = await world.createIssue("co.p1", { unitId: world.tree.id("P1-D2") });
+    const p2 = await world.createIssue("co.p2", { unitId: world.tree.id("P2-D1") });
     expect((await world.call("co.p2", "GET", `/api/community-issues/${p1.id}`)).statusCode).toBe(
       404,
     );
-    expect((await transition(p1.id, "in_follow_up", undefined, "co.p2")).statusCode).toBe(404);
+    expect((await world.transition(p1.id, "in_follow_up", undefined, "co.p2")).statusCode).toBe(
+      404,
+    );
     const note = await world.call("co.p2", "POST", `/api/community-issues/${p1.id}/notes`, {
       text: "x",
     });
@@ -74,8 +60,16 @@ describe.each(testEngines())("community issues: scope, assignment and notes (%s)
 
   it("assigns only to officers who may work on the unit, and queues my work overdue first", async () => {
     const unit = world.tree.id("P1-D1");
-    const late = await create("co.p1", { unitId: unit, dueOn: "2024-06-01", description: "late" });
-    const soon = await create("co.p1", { unitId: unit, dueOn: "2024-06-20", description: "soon" });
+    const late = await world.createIssue("co.p1", {
+      unitId: unit,
+      dueOn: "2024-06-01",
+      description: "late",
+    });
+    const soon = await world.createIssue("co.p1", {
+      unitId: unit,
+      dueOn: "2024-06-20",
+      description: "soon",
+    });
     const wrong = await world.call("co.p1", "POST", `/api/community-issues/${soon.id}/assignment`, {
       assigneeId: world.userIds.get("co.p2"),
     });
@@ -114,7 +108,7 @@ describe.each(testEngines())("community issues: scope, assignment and notes (%s)
   });
 
   it("keeps internal and public notes apart in the history", async () => {
-    const issue = await create("co.p1", { unitId: world.tree.id("P1") });
+    const issue = await world.createIssue("co.p1", { unitId: world.tree.id("P1") });
     const internal = await world.call("co.p1", "POST", `/api/community-issues/${issue.id}/notes`, {
       text: "Suspect is a relative <i>",
     });

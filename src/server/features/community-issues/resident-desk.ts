@@ -3,7 +3,7 @@ import { normaliseReferenceCode } from "../../../core/community/reference-code";
 import type { ResidentConfirmation } from "../../../core/community/vocabulary";
 import { AppError } from "../../../core/errors";
 import type { ResidentProblem } from "../../../core/schemas/public-channel";
-import { recordWrite } from "../../audit/record-write";
+import { recordWriteWithin } from "../../audit/record-write";
 import type { AuditActor, AuditRecorder } from "../../audit/recorder";
 import type { Scope } from "../../http/scope";
 import type { CommunityIssuesRepository } from "./community-issues.repository";
@@ -13,6 +13,7 @@ import {
   isFollowUpSecretValid,
 } from "./follow-up-secret";
 import type { IssueIntake } from "./issue-intake";
+import type { IssueStore } from "./issue-store";
 import { applyTransition } from "./issue-transition";
 
 /**
@@ -56,9 +57,10 @@ export function createResidentDesk(deps: {
 
   return {
     /**
-     * Records the problem in one transaction; resolves once committed, with the link's secret. A
-     * submission with a client id that is already recorded (a retry) records nothing and answers
-     * with the same reference and secret.
+     * Records the problem and its audit entry in one transaction; resolves once committed, with the
+     * link's secret (the acknowledgement never precedes the commit). A submission with a client id
+     * that is already recorded (a retry) records nothing and answers with the same reference and
+     * secret.
      */
     async submit(problem: ResidentProblem): Promise<{ reference: string; followUpSecret: string }> {
       const { unitId, language, clientId, ...rest } = problem;
@@ -70,7 +72,7 @@ export function createResidentDesk(deps: {
       const earlier = await recordedBefore();
       if (earlier !== undefined) return { reference: earlier, followUpSecret: secret };
       const record = () =>
-        recordWrite(
+        recordWriteWithin(
           deps.audit,
           {
             actor: RESIDENT,
@@ -83,22 +85,21 @@ export function createResidentDesk(deps: {
               "follow_up_secret_hash",
             ],
           },
-          () =>
-            repo.transaction((store) =>
-              deps.intake.record(
-                store,
-                {
-                  scope: EVERYWHERE,
-                  actorUserId: null,
-                  source: "public_channel",
-                  unitId,
-                  outreachSessionId: null,
-                  assigneeId: null,
-                  fieldPrefix: "",
-                  resident: { followUpSecretHash: hash, language, clientKeyHash },
-                },
-                rest,
-              ),
+          (work) => repo.transaction(work),
+          (store: IssueStore) =>
+            deps.intake.record(
+              store,
+              {
+                scope: EVERYWHERE,
+                actorUserId: null,
+                source: "public_channel",
+                unitId,
+                outreachSessionId: null,
+                assigneeId: null,
+                fieldPrefix: "",
+                resident: { followUpSecretHash: hash, language, clientKeyHash },
+              },
+              rest,
             ),
           (issue) => ({ entityId: String(issue.id) }),
         );

@@ -1,11 +1,13 @@
-import { sql, type Kysely, type SqlBool, type Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { CheckedAnswer, SurveyQuestion } from "../../../core/community/feedback-answers";
 import type { IssueStatus } from "../../../core/community/issue-lifecycle";
+import type { Paging } from "../../../core/community/paging";
 import type { AgeGroup, FeedbackChannel } from "../../../core/community/vocabulary";
 import type { FeedbackResponse } from "../../../core/schemas/feedback";
 import type { Sex } from "../../../core/schemas/sex";
+import { findOrgUnitPath } from "../../db/org-unit-path";
 import type { DB } from "../../db/schema";
-import { escapeLike, inScope, type Scope } from "../../http/scope";
+import { inScope, type Scope } from "../../http/scope";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -154,11 +156,11 @@ function reader(db: Db) {
     async list(
       scope: Scope,
       filters: ResponseFilters,
-      paging: { limit: number; offset: number },
+      paging: Paging,
     ): Promise<FeedbackResponse[]> {
       let query = responses(scope);
       if (filters.unitPath !== undefined) {
-        query = query.where(sql<SqlBool>`ou.path LIKE ${escapeLike(filters.unitPath) + "%"}`);
+        query = query.where(inScope(unitPath, { unitPaths: [filters.unitPath] }));
       }
       if (filters.from !== undefined) query = query.where("r.submitted_at", ">=", filters.from);
       if (filters.before !== undefined) query = query.where("r.submitted_at", "<", filters.before);
@@ -180,14 +182,7 @@ function reader(db: Db) {
       return (await withAnswers(rows))[0];
     },
 
-    async unitPath(id: number): Promise<string | undefined> {
-      const row = await db
-        .selectFrom("org_units")
-        .select("path")
-        .where("id", "=", id)
-        .executeTakeFirst();
-      return row?.path;
-    },
+    unitPath: (id: number) => findOrgUnitPath(db, id),
 
     /** The issue's status and whether the resident has answered through the public channel. */
     async publicState(

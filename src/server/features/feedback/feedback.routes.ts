@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { errorResponse } from "../../../core/schemas/common";
 import {
@@ -8,23 +8,15 @@ import {
   feedbackResponse,
 } from "../../../core/schemas/feedback";
 import { requireAuth } from "../../http/access";
-import { auditActorOf } from "../../http/audit-actor";
+import { communityCallerOf } from "../../http/community-caller";
 import { scopeFor } from "../../http/scope";
-import type { FeedbackCaller, FeedbackService } from "./feedback.service";
+import type { FeedbackService } from "./feedback.service";
 
 const tags = ["feedback"];
 
 /** `/api/community/feedback`: survey responses entered by officers, and the list of all responses. */
 export function registerFeedbackRoutes(app: FastifyInstance, service: FeedbackService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const caller = (request: FastifyRequest): FeedbackCaller => {
-    const auth = requireAuth(request);
-    return {
-      read: scopeFor(auth, "community.read"),
-      write: scopeFor(auth, "community.write"),
-      actor: auditActorOf(request),
-    };
-  };
 
   r.get(
     "/api/community/feedback",
@@ -61,6 +53,6 @@ export function registerFeedbackRoutes(app: FastifyInstance, service: FeedbackSe
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.enter(caller(request), request.body)),
+      reply.status(201).send(await service.enter(communityCallerOf(request), request.body)),
   );
 }

@@ -1,9 +1,9 @@
 import { requireValidAnswers } from "../../../core/community/feedback-answers";
 import { isFinalStatus } from "../../../core/community/issue-lifecycle";
+import { pageOf, pageWindow } from "../../../core/community/paging";
 import { requireStorableText } from "../../../core/community/storable-text";
 import { requireTextWithinLimits } from "../../../core/community/text-limits";
 import { AppError } from "../../../core/errors";
-import { COMMUNITY_PAGE_SIZE } from "../../../core/schemas/community-common";
 import type {
   CreateFeedbackInput,
   FeedbackListQuery,
@@ -14,29 +14,15 @@ import type {
 } from "../../../core/schemas/feedback";
 import { recordWrite } from "../../audit/record-write";
 import type { AuditActor, AuditRecorder } from "../../audit/recorder";
-import { isPathInScope, type Scope } from "../../http/scope";
+import type { CommunityCaller } from "../../http/community-caller";
+import { isPathInScope, requireUnitPathInScope, type Scope } from "../../http/scope";
 import type { FeedbackRepository, FeedbackWriter, Survey } from "./feedback.repository";
-
-export interface FeedbackCaller {
-  readonly read: Scope;
-  readonly write: Scope;
-  readonly actor: AuditActor;
-}
 
 /** Audit entries of residents name no one (as the resident desk's). */
 const RESIDENT: AuditActor = { userId: null, username: null, ip: null, userAgent: null };
 
 const DAY_MS = 86_400_000;
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
-
-const answerFields = (hasComment: boolean) => [
-  "survey_id",
-  "channel",
-  "respondent_sex",
-  "respondent_age_group",
-  "answers",
-  ...(hasComment ? ["comment"] : []),
-];
 
 async function activeSurvey(w: FeedbackWriter, code: string): Promise<Survey> {
   const survey = await w.activeSurvey(code);
@@ -63,6 +49,34 @@ export function createFeedbackService(deps: {
 }) {
   const { repo } = deps;
 
+  /** A response written by `work` in its transaction, audited with the fields it sets. */
+  const audited = (
+    actor: AuditActor,
+    action: "feedback.create" | "feedback.resident_create",
+    hasComment: boolean,
+    work: () => Promise<{ id: number; orgUnitId: number }>,
+  ) =>
+    recordWrite(
+      deps.audit,
+      {
+        actor,
+        action,
+        entityType: "feedback_response",
+        entityId: null,
+        orgUnitId: null,
+        fields: [
+          "survey_id",
+          "channel",
+          "respondent_sex",
+          "respondent_age_group",
+          "answers",
+          ...(hasComment ? ["comment"] : []),
+        ],
+      },
+      work,
+      (result) => ({ entityId: String(result.id), orgUnitId: result.orgUnitId }),
+    );
+
   const read = async (scope: Scope, id: number): Promise<FeedbackResponse> => {
     const found = await repo.find(scope, id);
     if (!found) throw new AppError("community.not_found", { entity: "feedback", id });
@@ -71,13 +85,10 @@ export function createFeedbackService(deps: {
 
   return {
     async list(scope: Scope, query: FeedbackListQuery): Promise<FeedbackPage> {
-      let unitPath: string | undefined;
-      if (query.unit !== undefined) {
-        unitPath = await repo.unitPath(query.unit);
-        if (unitPath === undefined || !isPathInScope(scope, unitPath)) {
-          throw new AppError("org_unit.not_found", { id: query.unit });
-        }
-      }
+      const unitPath =
+        query.unit === undefined
+          ? undefined
+          : await requireUnitPathInScope(scope, query.unit, repo.unitPath);
       const rows = await repo.list(
         scope,
         {
@@ -91,30 +102,21 @@ export function createFeedbackService(deps: {
             ? {}
             : { outreachSessionId: query.outreachSessionId }),
         },
-        { limit: COMMUNITY_PAGE_SIZE + 1, offset: (query.page - 1) * COMMUNITY_PAGE_SIZE },
+        pageWindow(query.page),
       );
-      return {
-        responses: rows.slice(0, COMMUNITY_PAGE_SIZE),
-        page: query.page,
-        hasNextPage: rows.length > COMMUNITY_PAGE_SIZE,
-      };
+      const { items, ...page } = pageOf(rows, query.page);
+      return { responses: items, ...page };
     },
 
     /**
      * An officer enters a response about an issue or a session of their write scope; one outside
      * it is "not found", as everywhere in community policing.
      */
-    async enter(caller: FeedbackCaller, input: CreateFeedbackInput): Promise<FeedbackResponse> {
-      const created = await recordWrite(
-        deps.audit,
-        {
-          actor: caller.actor,
-          action: "feedback.create",
-          entityType: "feedback_response",
-          entityId: null,
-          orgUnitId: null,
-          fields: answerFields(input.comment !== undefined),
-        },
+    async enter(caller: CommunityCaller, input: CreateFeedbackInput): Promise<FeedbackResponse> {
+      const created = await audited(
+        caller.actor,
+        "feedback.create",
+        input.comment !== undefined,
         () =>
           repo.transaction(async (w) => {
             requireStorableText([["comment", input.comment]]);
@@ -146,7 +148,6 @@ export function createFeedbackService(deps: {
             });
             return { id, orgUnitId: target.orgUnitId };
           }),
-        (result) => ({ entityId: String(result.id), orgUnitId: result.orgUnitId }),
       );
       return read(caller.read, created.id);
     },
@@ -186,48 +187,35 @@ export function createFeedbackService(deps: {
      */
     async answerAsResident(issueId: number, input: PublicFeedbackInput): Promise<void> {
       requireStorableText([["comment", input.comment]]);
-      await recordWrite(
-        deps.audit,
-        {
-          actor: RESIDENT,
-          action: "feedback.resident_create",
-          entityType: "feedback_response",
-          entityId: null,
-          orgUnitId: null,
-          fields: answerFields(input.comment !== undefined),
-        },
-        () =>
-          repo.transaction(async (w) => {
-            requireTextWithinLimits([["comment", "comment", input.comment]]);
-            const issue = await w.lockIssue(issueId);
-            if (!issue) throw new AppError("public.not_found");
-            if (!isFinalStatus(issue.status)) {
-              throw new AppError("feedback.not_open", { status: issue.status });
-            }
-            if ((await w.publicState(issueId))?.isAnswered) {
-              throw new AppError("feedback.already_answered");
-            }
-            const survey = await activeSurvey(w, input.survey);
-            const answers = requireValidAnswers(survey.questions, input.answers);
-            const id = await w.insert({
-              surveyId: survey.id,
-              issueId,
-              outreachSessionId: null,
-              orgUnitId: issue.orgUnitId,
-              channel: "public_channel",
-              sex: input.respondent === undefined ? issue.sex : (input.respondent.sex ?? null),
-              ageGroup:
-                input.respondent === undefined
-                  ? issue.ageGroup
-                  : (input.respondent.ageGroup ?? null),
-              comment: input.comment ?? null,
-              enteredBy: null,
-              submittedAt: deps.now(),
-              answers,
-            });
-            return { id, orgUnitId: issue.orgUnitId };
-          }),
-        (result) => ({ entityId: String(result.id), orgUnitId: result.orgUnitId }),
+      await audited(RESIDENT, "feedback.resident_create", input.comment !== undefined, () =>
+        repo.transaction(async (w) => {
+          requireTextWithinLimits([["comment", "comment", input.comment]]);
+          const issue = await w.lockIssue(issueId);
+          if (!issue) throw new AppError("public.not_found");
+          if (!isFinalStatus(issue.status)) {
+            throw new AppError("feedback.not_open", { status: issue.status });
+          }
+          if ((await w.publicState(issueId))?.isAnswered) {
+            throw new AppError("feedback.already_answered");
+          }
+          const survey = await activeSurvey(w, input.survey);
+          const answers = requireValidAnswers(survey.questions, input.answers);
+          const id = await w.insert({
+            surveyId: survey.id,
+            issueId,
+            outreachSessionId: null,
+            orgUnitId: issue.orgUnitId,
+            channel: "public_channel",
+            sex: input.respondent === undefined ? issue.sex : (input.respondent.sex ?? null),
+            ageGroup:
+              input.respondent === undefined ? issue.ageGroup : (input.respondent.ageGroup ?? null),
+            comment: input.comment ?? null,
+            enteredBy: null,
+            submittedAt: deps.now(),
+            answers,
+          });
+          return { id, orgUnitId: issue.orgUnitId };
+        }),
       );
     },
   };

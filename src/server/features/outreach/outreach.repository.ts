@@ -1,12 +1,14 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from "kysely";
+import type { Paging } from "../../../core/community/paging";
 import type { SexTally, TaxonomyRef } from "../../../core/schemas/community-common";
 import type {
   AttendanceCell,
   OutreachSession,
   OutreachSessionSummary,
 } from "../../../core/schemas/outreach";
+import { findOrgUnitPath } from "../../db/org-unit-path";
 import type { DB } from "../../db/schema";
-import { escapeLike, inScope, type Scope } from "../../http/scope";
+import { inScope, type Scope } from "../../http/scope";
 import { createOutreachWriter, type OutreachWriter } from "./outreach-writer";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -90,11 +92,11 @@ function reader(db: Db) {
     async list(
       scope: Scope,
       filters: SessionFilters,
-      paging: { limit: number; offset: number },
+      paging: Paging,
     ): Promise<OutreachSessionSummary[]> {
       let query = sessions(scope);
       if (filters.unitPath !== undefined) {
-        query = query.where(sql<SqlBool>`ou.path LIKE ${escapeLike(filters.unitPath) + "%"}`);
+        query = query.where(inScope(unitPath, { unitPaths: [filters.unitPath] }));
       }
       if (filters.from !== undefined) query = query.where("s.held_on", ">=", filters.from);
       if (filters.to !== undefined) query = query.where("s.held_on", "<=", filters.to);
@@ -158,14 +160,7 @@ function reader(db: Db) {
       };
     },
 
-    async unitPath(id: number): Promise<string | undefined> {
-      const row = await db
-        .selectFrom("org_units")
-        .select("path")
-        .where("id", "=", id)
-        .executeTakeFirst();
-      return row?.path;
-    },
+    unitPath: (id: number) => findOrgUnitPath(db, id),
   };
 }
 

@@ -10,9 +10,9 @@ import {
   updateOutreachSessionBody,
 } from "../../../core/schemas/outreach";
 import { requireAuth } from "../../http/access";
-import { auditActorOf } from "../../http/audit-actor";
+import { communityCallerOf } from "../../http/community-caller";
 import { scopeFor } from "../../http/scope";
-import type { OutreachCaller, OutreachService } from "./outreach.service";
+import type { OutreachService } from "./outreach.service";
 
 const tags = ["outreach"];
 const errors = { 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
@@ -21,14 +21,6 @@ const errors = { 400: errorResponse, 403: errorResponse, 404: errorResponse, 409
 export function registerOutreachRoutes(app: FastifyInstance, service: OutreachService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const readScope = (request: FastifyRequest) => scopeFor(requireAuth(request), "community.read");
-  const caller = (request: FastifyRequest): OutreachCaller => {
-    const auth = requireAuth(request);
-    return {
-      read: scopeFor(auth, "community.read"),
-      write: scopeFor(auth, "community.write"),
-      actor: auditActorOf(request),
-    };
-  };
 
   r.get(
     "/api/outreach/sessions",
@@ -72,7 +64,7 @@ export function registerOutreachRoutes(app: FastifyInstance, service: OutreachSe
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.create(caller(request), request.body)),
+      reply.status(201).send(await service.create(communityCallerOf(request), request.body)),
   );
 
   r.patch(
@@ -87,6 +79,6 @@ export function registerOutreachRoutes(app: FastifyInstance, service: OutreachSe
         response: { 200: outreachSession, ...errors },
       },
     },
-    (request) => service.update(caller(request), request.params.id, request.body),
+    (request) => service.update(communityCallerOf(request), request.params.id, request.body),
   );
 }

@@ -1,7 +1,8 @@
 import type { Transaction } from "kysely";
+import { pageOf, pageWindow } from "../../../core/community/paging";
 import { requireTextWithinLimits } from "../../../core/community/text-limits";
 import { AppError } from "../../../core/errors";
-import { COMMUNITY_PAGE_SIZE, type SexCountsInput } from "../../../core/schemas/community-common";
+import type { SexCountsInput } from "../../../core/schemas/community-common";
 import type { ProblemInput } from "../../../core/schemas/community-issues";
 import type {
   CreateOutreachSessionInput,
@@ -11,9 +12,10 @@ import type {
   UpdateOutreachSessionInput,
 } from "../../../core/schemas/outreach";
 import { recordWrite } from "../../audit/record-write";
-import type { AuditActor, AuditRecorder } from "../../audit/recorder";
+import type { AuditRecorder } from "../../audit/recorder";
 import type { DB } from "../../db/schema";
-import { isPathInScope, type Scope } from "../../http/scope";
+import type { CommunityCaller } from "../../http/community-caller";
+import { isPathInScope, requireUnitPathInScope, type Scope } from "../../http/scope";
 import type { OutreachWriter, SessionValues } from "./outreach-writer";
 import type { OutreachRepository } from "./outreach.repository";
 
@@ -33,12 +35,6 @@ export interface ProblemRecorder {
     },
     problem: ProblemInput,
   ): Promise<{ id: number; reference: string }>;
-}
-
-export interface OutreachCaller {
-  readonly read: Scope;
-  readonly write: Scope;
-  readonly actor: AuditActor;
 }
 
 const invalid = (field: string, value: string | number | null, reason: string) =>
@@ -113,13 +109,10 @@ export function createOutreachService(deps: {
     read,
 
     async list(scope: Scope, query: OutreachListQuery): Promise<OutreachSessionPage> {
-      let unitPath: string | undefined;
-      if (query.unit !== undefined) {
-        unitPath = await repo.unitPath(query.unit);
-        if (unitPath === undefined || !isPathInScope(scope, unitPath)) {
-          throw new AppError("org_unit.not_found", { id: query.unit });
-        }
-      }
+      const unitPath =
+        query.unit === undefined
+          ? undefined
+          : await requireUnitPathInScope(scope, query.unit, repo.unitPath);
       const rows = await repo.list(
         scope,
         {
@@ -128,16 +121,13 @@ export function createOutreachService(deps: {
           ...(query.to === undefined ? {} : { to: query.to }),
           ...(query.topic === undefined ? {} : { topicId: query.topic }),
         },
-        { limit: COMMUNITY_PAGE_SIZE + 1, offset: (query.page - 1) * COMMUNITY_PAGE_SIZE },
+        pageWindow(query.page),
       );
-      return {
-        sessions: rows.slice(0, COMMUNITY_PAGE_SIZE),
-        page: query.page,
-        hasNextPage: rows.length > COMMUNITY_PAGE_SIZE,
-      };
+      const { items, ...page } = pageOf(rows, query.page);
+      return { sessions: items, ...page };
     },
 
-    create(caller: OutreachCaller, input: CreateOutreachSessionInput): Promise<OutreachSession> {
+    create(caller: CommunityCaller, input: CreateOutreachSessionInput): Promise<OutreachSession> {
       return recordWrite(
         deps.audit,
         {
@@ -195,7 +185,7 @@ export function createOutreachService(deps: {
 
     /** Changes a session's own fields; its problems are issues, changed through their own routes. */
     update(
-      caller: OutreachCaller,
+      caller: CommunityCaller,
       id: number,
       input: UpdateOutreachSessionInput,
     ): Promise<OutreachSession> {

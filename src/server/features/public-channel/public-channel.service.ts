@@ -122,17 +122,12 @@ export function createPublicChannelService(deps: {
       if (!input.isAnonymous && (input.contact ?? null) === null) {
         throw new AppError("public.contact_required", { field: "contact" });
       }
-      const category = (await repo.activeCategories()).find((c) => c.code === input.category);
-      if (!category) throw unknown("category", input.category);
-      const units = await repo.choosableUnits();
-      const unit =
-        input.unit === undefined
-          ? units.find((u) => u.isRoot)
-          : units.find((u) => u.code === input.unit);
-      if (!unit) throw unknown("unit", input.unit ?? "");
+      const { categoryId, unitId } = await repo.choice(input.category, input.unit);
+      if (categoryId === null) throw unknown("category", input.category);
+      if (unitId === null) throw unknown("unit", input.unit ?? "");
       const { reference, followUpSecret } = await deps.issues.submit({
-        categoryId: category.id,
-        unitId: unit.id,
+        categoryId,
+        unitId,
         description: input.description,
         place: input.place ?? null,
         isAnonymous: input.isAnonymous,

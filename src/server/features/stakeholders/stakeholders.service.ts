@@ -8,7 +8,7 @@ import type {
 } from "../../../core/schemas/stakeholders";
 import { recordWrite } from "../../audit/record-write";
 import type { AuditActor, AuditRecorder } from "../../audit/recorder";
-import { isPathInScope, type Scope } from "../../http/scope";
+import { isPathInScope, requireUnitPathInScope, type Scope } from "../../http/scope";
 import type { StakeholdersRepository, StakeholdersWriter } from "./stakeholders.repository";
 
 /** API field → column, for the audit trail (names only). */
@@ -76,13 +76,12 @@ export function createStakeholdersService(deps: {
 
   return {
     async list(scope: Scope, query: StakeholderListQuery): Promise<Stakeholder[]> {
-      let unitPath: string | undefined;
-      if (query.unit !== undefined) {
-        unitPath = (await repo.unitPaths([query.unit])).get(query.unit);
-        if (unitPath === undefined || !isPathInScope(scope, unitPath)) {
-          throw new AppError("org_unit.not_found", { id: query.unit });
-        }
-      }
+      const unitPath =
+        query.unit === undefined
+          ? undefined
+          : await requireUnitPathInScope(scope, query.unit, async (id) =>
+              (await repo.unitPaths([id])).get(id),
+            );
       return repo.list(scope, {
         ...(unitPath === undefined ? {} : { unitPath }),
         ...(query.type === undefined ? {} : { type: query.type }),

@@ -1,4 +1,4 @@
-import { Select, Stack, Text, Title } from "@mantine/core";
+import { Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { IndicatorId } from "../../../core/indicators/registry";
@@ -9,9 +9,9 @@ import {
 } from "../../../core/schemas/indicators";
 import { sexes } from "../../../core/schemas/sex";
 import { DisclosureNote } from "../../components/disclosure-note";
+import { MonthSelect } from "../../components/month-select";
 import { apiRequest } from "../../lib/api-client";
-import { todayIsoDate } from "../../lib/format";
-import { useMonthLabel } from "../../lib/month-label";
+import { recentMonths, todayIsoDate } from "../../lib/format";
 import { useFormatters } from "../../lib/use-formatters";
 import { useSearchParam, useUnitParam } from "../../lib/use-search-param";
 import { useIndicator, type IndicatorParams } from "../../lib/use-indicator.query";
@@ -32,15 +32,6 @@ const COMPARED: readonly { id: IndicatorId; kind: ColumnKind }[] = [
   { id: "outreach_sessions", kind: "count" },
   { id: "satisfaction", kind: "percent" },
 ];
-
-/** The 24 months up to the current one, newest first (`YYYY-MM`). */
-function recentMonths(today: string): string[] {
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
-  return Array.from({ length: 24 }, (_, i) =>
-    new Date(Date.UTC(year, month - 1 - i, 1)).toISOString().slice(0, 7),
-  );
-}
 
 function monthPeriod(month: string) {
   const [year, number] = month.split("-").map(Number) as [number, number];
@@ -98,7 +89,7 @@ export function CommunityIndicatorsPage() {
   const { t } = useTranslation();
   const format = useFormatters();
   const [unit, setUnit] = useUnitParam();
-  const months = recentMonths(todayIsoDate());
+  const months = recentMonths(todayIsoDate(), { includeCurrent: true });
   const [monthParam, setMonth] = useSearchParam("month");
   const month = monthParam ?? months[1] ?? months[0] ?? "";
   const period = monthPeriod(month);
@@ -113,7 +104,6 @@ export function CommunityIndicatorsPage() {
   const spotTrend = useMonthlyTrend("on_the_spot_rate", unit, period.at);
   const first = queries[0];
   const name = (id: IndicatorId) => t(`web.indicators.${id}.name`);
-  const monthLabel = useMonthLabel();
 
   const comparisonRow = (code: string | null, header: string, unitId?: number): TableRow => ({
     id: code ?? "total",
@@ -242,7 +232,7 @@ export function CommunityIndicatorsPage() {
       const spot = spotTrend.data?.points[i]?.total;
       return {
         id: point.from ?? String(i),
-        header: monthLabel((point.from ?? "").slice(0, 7)),
+        header: format.month((point.from ?? "").slice(0, 7)),
         cells: [
           { figure: figureOf(point.total) },
           spot
@@ -258,15 +248,11 @@ export function CommunityIndicatorsPage() {
       <Title order={1} size="h2">
         {t("web.communityIndicators.title")}
       </Title>
-      <Select
+      <MonthSelect
         label={t("web.communityIndicators.month")}
-        data={[...new Set([month ?? "", ...months])]
-          .filter(Boolean)
-          .map((value) => ({ value, label: monthLabel(value) }))}
         value={month}
+        months={months}
         onChange={(value) => setMonth(value)}
-        allowDeselect={false}
-        maw={260}
       />
       <Panel
         title={t("web.communityIndicators.comparison")}

@@ -1,9 +1,10 @@
-import { Button, Group, Skeleton, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Button, Group, Skeleton, Stack, Tabs, Text } from "@mantine/core";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { canPerform } from "../../../core/access/permissions";
 import { ErrorAlert } from "../../components/error-alert";
+import { PageHeader } from "../../components/page-header";
 import { useUnitParam } from "../../lib/use-search-param";
 import { useMe } from "../auth/api/use-me.query";
 import { useIssuePage } from "./api/use-community-issues";
@@ -94,24 +95,20 @@ export function IssuesPage() {
 
   return (
     <Stack gap="lg" maw={1280}>
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <Stack gap={4} maw={760}>
-          <Title order={1} size="h2">
-            {t("web.communityIssues.title")}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t("web.communityIssues.intro")}
-          </Text>
-        </Stack>
-        {canWork ? (
-          <Button
-            component={Link}
-            to={{ pathname: "/community/issues/new", search: unit ? `?unit=${unit}` : "" }}
-          >
-            {t("web.communityIssues.new")}
-          </Button>
-        ) : null}
-      </Group>
+      <PageHeader
+        title={t("web.communityIssues.title")}
+        intro={t("web.communityIssues.intro")}
+        action={
+          canWork ? (
+            <Button
+              component={Link}
+              to={{ pathname: "/community/issues/new", search: unit ? `?unit=${unit}` : "" }}
+            >
+              {t("web.communityIssues.new")}
+            </Button>
+          ) : null
+        }
+      />
       <Tabs
         value={view}
         onChange={(value) =>

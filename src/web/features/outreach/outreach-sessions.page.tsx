@@ -1,18 +1,9 @@
-import {
-  Button,
-  Group,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Group, Select, SimpleGrid, Skeleton, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { canPerform } from "../../../core/access/permissions";
 import { ErrorAlert } from "../../components/error-alert";
+import { PageHeader } from "../../components/page-header";
 import { useSearchParam, useUnitParam } from "../../lib/use-search-param";
 import { useTaxonomyName } from "../../lib/use-taxonomy-name";
 import { useMe } from "../auth/api/use-me.query";
@@ -55,21 +46,17 @@ export function OutreachSessionsPage() {
   if (!canRead) return <Text>{t("web.outreach.forbidden")}</Text>;
   return (
     <Stack gap="lg" maw={1200} aria-busy={sessions.isFetching}>
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <Stack gap={4} maw={760}>
-          <Title order={1} size="h2">
-            {t("web.outreach.title")}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t("web.outreach.intro")}
-          </Text>
-        </Stack>
-        {canPerform(roles, "community.write") ? (
-          <Button component={Link} to="/community/outreach/new" size="md">
-            {t("web.outreach.new")}
-          </Button>
-        ) : null}
-      </Group>
+      <PageHeader
+        title={t("web.outreach.title")}
+        intro={t("web.outreach.intro")}
+        action={
+          canPerform(roles, "community.write") ? (
+            <Button component={Link} to="/community/outreach/new" size="md">
+              {t("web.outreach.new")}
+            </Button>
+          ) : null
+        }
+      />
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
         <TextInput
           type="date"

@@ -1,6 +1,5 @@
 import {
   Button,
-  Group,
   Select,
   SimpleGrid,
   Skeleton,
@@ -8,7 +7,6 @@ import {
   Switch,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
@@ -17,6 +15,7 @@ import { canPerform } from "../../../core/access/permissions";
 import { stakeholderTypes, type StakeholderType } from "../../../core/community/vocabulary";
 import type { Stakeholder } from "../../../core/schemas/stakeholders";
 import { ErrorAlert } from "../../components/error-alert";
+import { PageHeader } from "../../components/page-header";
 import { useSearchParam, useUnitParam } from "../../lib/use-search-param";
 import { useMe } from "../auth/api/use-me.query";
 import { useSaveStakeholder, useStakeholders } from "./api/use-stakeholders";
@@ -52,19 +51,15 @@ export function StakeholdersPage() {
 
   return (
     <Stack gap="lg" maw={1200} aria-busy={list.isFetching}>
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <Stack gap={4} maw={760}>
-          <Title order={1} size="h2">
-            {t("web.stakeholders.title")}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t("web.stakeholders.intro")}
-          </Text>
-        </Stack>
-        {canWrite ? (
-          <Button onClick={() => setEditing("new")}>{t("web.stakeholders.new")}</Button>
-        ) : null}
-      </Group>
+      <PageHeader
+        title={t("web.stakeholders.title")}
+        intro={t("web.stakeholders.intro")}
+        action={
+          canWrite ? (
+            <Button onClick={() => setEditing("new")}>{t("web.stakeholders.new")}</Button>
+          ) : null
+        }
+      />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         <TextInput
           type="search"

@@ -1,9 +1,10 @@
-import { Button, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Button, Skeleton, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { canPerform } from "../../../core/access/permissions";
 import type { PublishedTargetProgress } from "../../../core/schemas/targets";
 import { ErrorAlert } from "../../components/error-alert";
+import { PageHeader } from "../../components/page-header";
 import { useFormatters } from "../../lib/use-formatters";
 import { useUnitParam } from "../../lib/use-search-param";
 import { useMe } from "../auth/api/use-me.query";
@@ -33,26 +34,21 @@ export function TargetsPage() {
 
   return (
     <Stack gap="lg" maw={1200} aria-busy={progress.isFetching}>
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <Stack gap={4} maw={760}>
-          <Title order={1} size="h2">
-            {t("web.targets.title")}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t("web.targets.intro")}
-          </Text>
-          {progress.data ? (
-            <Text size="sm">
-              {t("web.targets.asOf", { date: format.date(progress.data.asOf) })}
-            </Text>
-          ) : null}
-        </Stack>
-        {canWrite ? (
-          <Button onClick={() => setModal({ kind: "edit", target: null })}>
-            {t("web.targets.newTarget")}
-          </Button>
+      <PageHeader
+        title={t("web.targets.title")}
+        intro={t("web.targets.intro")}
+        action={
+          canWrite ? (
+            <Button onClick={() => setModal({ kind: "edit", target: null })}>
+              {t("web.targets.newTarget")}
+            </Button>
+          ) : null
+        }
+      >
+        {progress.data ? (
+          <Text size="sm">{t("web.targets.asOf", { date: format.date(progress.data.asOf) })}</Text>
         ) : null}
-      </Group>
+      </PageHeader>
       {progress.isError ? (
         <ErrorAlert error={progress.error} onRetry={() => void progress.refetch()} />
       ) : null}

@@ -1,4 +1,4 @@
-import { Paper, Select, Skeleton, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import { Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type {
   TransparencyArea,
@@ -6,20 +6,11 @@ import type {
   TransparencyReport,
 } from "../../../core/schemas/transparency";
 import { ErrorAlert } from "../../components/error-alert";
-import { todayIsoDate } from "../../lib/format";
-import { useMonthLabel } from "../../lib/month-label";
+import { MonthSelect } from "../../components/month-select";
+import { recentMonths, todayIsoDate } from "../../lib/format";
 import { useFormatters } from "../../lib/use-formatters";
 import { useSearchParam } from "../../lib/use-search-param";
 import { useTransparency } from "./api/use-transparency.query";
-
-/** The 24 complete months before the current one, newest first, as `YYYY-MM`. */
-function recentMonths(today: string): string[] {
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
-  return Array.from({ length: 24 }, (_, i) =>
-    new Date(Date.UTC(year, month - 2 - i, 1)).toISOString().slice(0, 7),
-  );
-}
 
 function FigureValue({ figure }: { readonly figure: TransparencyFigure }) {
   const { t } = useTranslation();
@@ -150,25 +141,20 @@ function Definitions({ report }: { readonly report: TransparencyReport }) {
 export function TransparencyPage() {
   const { t } = useTranslation();
   const [monthParam, setMonth] = useSearchParam("month");
-  const months = recentMonths(todayIsoDate());
+  const months = recentMonths(todayIsoDate(), { includeCurrent: false });
   const month = monthParam ?? months[0] ?? null;
   const report = useTransparency(month);
-  const monthLabel = useMonthLabel();
   return (
     <Stack gap="md">
       <Title order={1} size="h2">
         {t("web.transparency.title")}
       </Title>
       <Text>{t("web.transparency.intro")}</Text>
-      <Select
+      <MonthSelect
         label={t("web.transparency.month")}
-        data={[...new Set([month ?? "", ...months])]
-          .filter(Boolean)
-          .map((value) => ({ value, label: monthLabel(value) }))}
         value={month}
+        months={months}
         onChange={(value) => setMonth(value)}
-        allowDeselect={false}
-        maw={260}
       />
       {report.isPending && <Skeleton height={320} radius="md" />}
       {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}

@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
-import { useState, type FormEvent } from "react";
+import { Button, Group, Stack, Text, Textarea } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { IssueDetail } from "../../../../core/schemas/community-issues";
-import { ErrorAlert } from "../../../components/error-alert";
 import { useIssueChange } from "../api/use-community-issues";
 import { fieldErrorOf } from "../field-errors";
 import { lifecycleActionsFor, type LifecycleAction } from "../issue-lifecycle-view";
+import { IssueChangeModal } from "./issue-change-modal";
 import { ReferralModal } from "./referral-modals";
 
 type Transition = Extract<LifecycleAction, { kind: "transition" }>;
@@ -27,51 +27,38 @@ function TransitionModal(props: {
   const { action } = props;
   const isReady = !action.isReasonRequired || reason.trim() !== "";
   const fieldError = fieldErrorOf(change.error);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!isReady) return;
-    change.mutate(
-      { kind: "transition", body: { to: action.to, ...(reason.trim() ? { reason } : {}) } },
-      { onSuccess: props.onClose },
-    );
-  };
   const key = actionKey(action);
   return (
-    <Modal opened onClose={props.onClose} title={t(`web.communityIssues.action.${key}`)}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          {change.isError && fieldError === null ? <ErrorAlert error={change.error} /> : null}
-          <Text size="sm">{t(`web.communityIssues.actionHint.${key}`)}</Text>
-          <Textarea
-            label={t(
-              action.isReasonRequired
-                ? "web.communityIssues.reason.required"
-                : "web.communityIssues.reason.optional",
-            )}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            autosize
-            minRows={3}
-            required={action.isReasonRequired}
-            data-autofocus
-            error={fieldError ? t(fieldError.key, fieldError.values) : undefined}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t("web.common.cancel")}
-            </Button>
-            <Button
-              type="submit"
-              loading={change.isPending}
-              disabled={!isReady}
-              color={actionColor(action)}
-            >
-              {t(`web.communityIssues.action.${key}`)}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <IssueChangeModal
+      title={t(`web.communityIssues.action.${key}`)}
+      change={change}
+      isReady={isReady}
+      submitLabel={t(`web.communityIssues.action.${key}`)}
+      submitColor={actionColor(action)}
+      onSubmit={() =>
+        change.mutate(
+          { kind: "transition", body: { to: action.to, ...(reason.trim() ? { reason } : {}) } },
+          { onSuccess: props.onClose },
+        )
+      }
+      onClose={props.onClose}
+    >
+      <Text size="sm">{t(`web.communityIssues.actionHint.${key}`)}</Text>
+      <Textarea
+        label={t(
+          action.isReasonRequired
+            ? "web.communityIssues.reason.required"
+            : "web.communityIssues.reason.optional",
+        )}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        autosize
+        minRows={3}
+        required={action.isReasonRequired}
+        data-autofocus
+        error={fieldError ? t(fieldError.key, fieldError.values) : undefined}
+      />
+    </IssueChangeModal>
   );
 }
 

@@ -1,13 +1,14 @@
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from "@mantine/core";
-import { useState, type FormEvent } from "react";
+import { Select, Textarea, TextInput } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { referralOutcomes, type ReferralOutcome } from "../../../../core/community/vocabulary";
 import type { IssueDetail, Referral } from "../../../../core/schemas/community-issues";
 import { ErrorAlert } from "../../../components/error-alert";
 import { todayIsoDate } from "../../../lib/format";
 import { useIssueChange, useReferralStakeholders } from "../api/use-community-issues";
-import { fieldErrorOf } from "../field-errors";
+import { useFieldErrorFor } from "../use-field-error-for";
 import { useIssueLabels } from "../use-issue-labels";
+import { IssueChangeModal } from "./issue-change-modal";
 
 /** Refers the issue to a stakeholder serving its unit: what is asked, and when it was sent. */
 export function ReferralModal(props: {
@@ -22,66 +23,55 @@ export function ReferralModal(props: {
   const [request, setRequest] = useState("");
   const [sentOn, setSentOn] = useState(todayIsoDate());
   const isReady = stakeholderId !== null && request.trim() !== "" && sentOn !== "";
-  const fieldError = fieldErrorOf(change.error);
-  const errorFor = (field: string) =>
-    fieldError?.field === field ? t(fieldError.key, fieldError.values) : undefined;
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!isReady) return;
-    change.mutate(
-      { kind: "refer", body: { stakeholderId: Number(stakeholderId), request, sentOn } },
-      { onSuccess: props.onClose },
-    );
-  };
+  const errorFor = useFieldErrorFor(change.error);
   return (
-    <Modal opened onClose={props.onClose} title={t("web.communityIssues.referral.title")}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          {change.isError && fieldError === null ? <ErrorAlert error={change.error} /> : null}
-          {stakeholders.isError ? <ErrorAlert error={stakeholders.error} /> : null}
-          <Select
-            label={t("web.communityIssues.referral.stakeholder")}
-            data={(stakeholders.data ?? []).map((s) => ({
-              value: String(s.id),
-              label: `${s.name} · ${labels.stakeholderType(s.type)}`,
-            }))}
-            value={stakeholderId}
-            onChange={setStakeholderId}
-            searchable
-            required
-            nothingFoundMessage={t("web.communityIssues.referral.noStakeholders")}
-            error={errorFor("stakeholderId")}
-            data-autofocus
-          />
-          <Textarea
-            label={t("web.communityIssues.referral.request")}
-            description={t("web.communityIssues.referral.requestHint")}
-            value={request}
-            onChange={(event) => setRequest(event.currentTarget.value)}
-            autosize
-            minRows={3}
-            required
-            error={errorFor("request")}
-          />
-          <TextInput
-            type="date"
-            label={t("web.communityIssues.referral.sentOn")}
-            value={sentOn}
-            onChange={(event) => setSentOn(event.currentTarget.value)}
-            required
-            error={errorFor("sentOn")}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t("web.common.cancel")}
-            </Button>
-            <Button type="submit" loading={change.isPending} disabled={!isReady}>
-              {t("web.communityIssues.referral.submit")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <IssueChangeModal
+      title={t("web.communityIssues.referral.title")}
+      change={change}
+      isReady={isReady}
+      submitLabel={t("web.communityIssues.referral.submit")}
+      onSubmit={() =>
+        change.mutate(
+          { kind: "refer", body: { stakeholderId: Number(stakeholderId), request, sentOn } },
+          { onSuccess: props.onClose },
+        )
+      }
+      onClose={props.onClose}
+    >
+      {stakeholders.isError ? <ErrorAlert error={stakeholders.error} /> : null}
+      <Select
+        label={t("web.communityIssues.referral.stakeholder")}
+        data={(stakeholders.data ?? []).map((s) => ({
+          value: String(s.id),
+          label: `${s.name} · ${labels.stakeholderType(s.type)}`,
+        }))}
+        value={stakeholderId}
+        onChange={setStakeholderId}
+        searchable
+        required
+        nothingFoundMessage={t("web.communityIssues.referral.noStakeholders")}
+        error={errorFor("stakeholderId")}
+        data-autofocus
+      />
+      <Textarea
+        label={t("web.communityIssues.referral.request")}
+        description={t("web.communityIssues.referral.requestHint")}
+        value={request}
+        onChange={(event) => setRequest(event.currentTarget.value)}
+        autosize
+        minRows={3}
+        required
+        error={errorFor("request")}
+      />
+      <TextInput
+        type="date"
+        label={t("web.communityIssues.referral.sentOn")}
+        value={sentOn}
+        onChange={(event) => setSentOn(event.currentTarget.value)}
+        required
+        error={errorFor("sentOn")}
+      />
+    </IssueChangeModal>
   );
 }
 
@@ -99,63 +89,48 @@ export function ResponseModal(props: {
   const [responseOn, setResponseOn] = useState(referral.responseOn ?? todayIsoDate());
   const [outcome, setOutcome] = useState<ReferralOutcome | null>(referral.outcome);
   const isReady = response.trim() !== "" && responseOn !== "";
-  const fieldError = fieldErrorOf(change.error);
-  const errorFor = (field: string) =>
-    fieldError?.field === field ? t(fieldError.key, fieldError.values) : undefined;
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!isReady) return;
-    change.mutate(
-      { kind: "respond", referralId: referral.id, body: { response, responseOn, outcome } },
-      { onSuccess: props.onClose },
-    );
-  };
+  const errorFor = useFieldErrorFor(change.error);
   return (
-    <Modal
-      opened
-      onClose={props.onClose}
+    <IssueChangeModal
       title={t("web.communityIssues.response.title", { stakeholder: referral.stakeholder.name })}
+      change={change}
+      isReady={isReady}
+      submitLabel={t("web.communityIssues.response.submit")}
+      onSubmit={() =>
+        change.mutate(
+          { kind: "respond", referralId: referral.id, body: { response, responseOn, outcome } },
+          { onSuccess: props.onClose },
+        )
+      }
+      onClose={props.onClose}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          {change.isError && fieldError === null ? <ErrorAlert error={change.error} /> : null}
-          <Textarea
-            label={t("web.communityIssues.response.response")}
-            value={response}
-            onChange={(event) => setResponse(event.currentTarget.value)}
-            autosize
-            minRows={3}
-            required
-            data-autofocus
-            error={errorFor("response")}
-          />
-          <TextInput
-            type="date"
-            label={t("web.communityIssues.response.responseOn")}
-            value={responseOn}
-            onChange={(event) => setResponseOn(event.currentTarget.value)}
-            required
-            error={errorFor("responseOn")}
-          />
-          <Select
-            label={t("web.communityIssues.response.outcome")}
-            placeholder={t("web.communityIssues.response.noOutcome")}
-            data={referralOutcomes.map((value) => ({ value, label: labels.outcome(value) }))}
-            value={outcome}
-            onChange={setOutcome}
-            clearable
-            error={errorFor("outcome")}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t("web.common.cancel")}
-            </Button>
-            <Button type="submit" loading={change.isPending} disabled={!isReady}>
-              {t("web.communityIssues.response.submit")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Textarea
+        label={t("web.communityIssues.response.response")}
+        value={response}
+        onChange={(event) => setResponse(event.currentTarget.value)}
+        autosize
+        minRows={3}
+        required
+        data-autofocus
+        error={errorFor("response")}
+      />
+      <TextInput
+        type="date"
+        label={t("web.communityIssues.response.responseOn")}
+        value={responseOn}
+        onChange={(event) => setResponseOn(event.currentTarget.value)}
+        required
+        error={errorFor("responseOn")}
+      />
+      <Select
+        label={t("web.communityIssues.response.outcome")}
+        placeholder={t("web.communityIssues.response.noOutcome")}
+        data={referralOutcomes.map((value) => ({ value, label: labels.outcome(value) }))}
+        value={outcome}
+        onChange={setOutcome}
+        clearable
+        error={errorFor("outcome")}
+      />
+    </IssueChangeModal>
   );
 }

@@ -1,10 +1,10 @@
-import { Anchor, Group, Paper, Stack, Table, Text } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
+import { Anchor, Group, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { SexTally } from "../../../../core/schemas/community-common";
 import type { OutreachSessionSummary } from "../../../../core/schemas/outreach";
 import { sexes } from "../../../../core/schemas/sex";
+import { ResponsiveTable } from "../../../components/responsive-table";
 import { useFormatters } from "../../../lib/use-formatters";
 import { useTaxonomyName } from "../../../lib/use-taxonomy-name";
 
@@ -34,7 +34,6 @@ export function SessionsList({
   const { t } = useTranslation();
   const format = useFormatters();
   const topicName = useTaxonomyName("topics");
-  const isCompact = useMediaQuery("(max-width: 48em)");
   const topicsOf = (session: OutreachSessionSummary) =>
     session.topics.map(topicName).join(", ") || "—";
   const open = (session: OutreachSessionSummary) => (
@@ -43,35 +42,13 @@ export function SessionsList({
     </Anchor>
   );
 
-  if (isCompact) {
-    return (
-      <Stack gap="xs">
-        {sessions.map((session) => (
-          <Paper key={session.id} withBorder p="sm" data-testid={`session-${session.id}`}>
-            <Stack gap={4}>
-              <Group justify="space-between" gap="xs" wrap="nowrap">
-                {open(session)}
-                <Text size="sm" c="dimmed" style={{ whiteSpace: "nowrap" }}>
-                  {format.date(session.heldOn)}
-                </Text>
-              </Group>
-              <Text size="sm" c="dimmed">
-                {session.unit.name}
-              </Text>
-              <Text size="sm">{topicsOf(session)}</Text>
-              <Reach tally={session.attendance} />
-              <Text size="sm">{t("web.outreach.list.issues", { count: session.issueCount })}</Text>
-            </Stack>
-          </Paper>
-        ))}
-      </Stack>
-    );
-  }
-
   return (
-    <Table.ScrollContainer minWidth={960} type="native">
-      <Table striped verticalSpacing="xs">
-        <Table.Thead>
+    <ResponsiveTable
+      rows={sessions}
+      testId={(session) => `session-${session.id}`}
+      minWidth={960}
+      head={
+        <>
           <Table.Tr>
             <Table.Th scope="col" rowSpan={2}>
               {t("web.outreach.field.heldOn")}
@@ -102,24 +79,38 @@ export function SessionsList({
               {t("web.outreach.list.total")}
             </Table.Th>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {sessions.map((session) => (
-            <Table.Tr key={session.id} data-testid={`session-${session.id}`}>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{format.date(session.heldOn)}</Table.Td>
-              <Table.Td>{session.unit.name}</Table.Td>
-              <Table.Td>{open(session)}</Table.Td>
-              <Table.Td>{topicsOf(session)}</Table.Td>
-              {(["F", "M", "X", "U", "N"] as const).map((key) => (
-                <Table.Td key={key} ta="end">
-                  {format.count(session.attendance[key])}
-                </Table.Td>
-              ))}
-              <Table.Td ta="end">{format.count(session.issueCount)}</Table.Td>
-            </Table.Tr>
+        </>
+      }
+      cells={(session) => (
+        <>
+          <Table.Td style={{ whiteSpace: "nowrap" }}>{format.date(session.heldOn)}</Table.Td>
+          <Table.Td>{session.unit.name}</Table.Td>
+          <Table.Td>{open(session)}</Table.Td>
+          <Table.Td>{topicsOf(session)}</Table.Td>
+          {(["F", "M", "X", "U", "N"] as const).map((key) => (
+            <Table.Td key={key} ta="end">
+              {format.count(session.attendance[key])}
+            </Table.Td>
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          <Table.Td ta="end">{format.count(session.issueCount)}</Table.Td>
+        </>
+      )}
+      card={(session) => (
+        <>
+          <Group justify="space-between" gap="xs" wrap="nowrap">
+            {open(session)}
+            <Text size="sm" c="dimmed" style={{ whiteSpace: "nowrap" }}>
+              {format.date(session.heldOn)}
+            </Text>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {session.unit.name}
+          </Text>
+          <Text size="sm">{topicsOf(session)}</Text>
+          <Reach tally={session.attendance} />
+          <Text size="sm">{t("web.outreach.list.issues", { count: session.issueCount })}</Text>
+        </>
+      )}
+    />
   );
 }

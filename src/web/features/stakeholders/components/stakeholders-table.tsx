@@ -1,7 +1,7 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
+import { Badge, Button, Group, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Stakeholder } from "../../../../core/schemas/stakeholders";
+import { ResponsiveTable } from "../../../components/responsive-table";
 
 interface StakeholdersTableProps {
   readonly rows: readonly Stakeholder[];
@@ -87,72 +87,61 @@ function Actions({
 /** The directory: a table on a wide screen, cards on a phone. */
 export function StakeholdersTable(props: StakeholdersTableProps) {
   const { t } = useTranslation();
-  const isCompact = useMediaQuery("(max-width: 48em)");
   const typeOf = (row: Stakeholder) => t(`web.stakeholders.type.${row.type}`);
 
-  if (isCompact) {
-    return (
-      <Stack gap="xs">
-        {props.rows.map((row) => (
-          <Paper key={row.id} withBorder p="sm" data-testid={`stakeholder-${row.id}`}>
-            <Stack gap={4}>
-              <Name row={row} />
-              <Text size="sm" c="dimmed">
-                {typeOf(row)}
-              </Text>
-              <Multiline text={row.services} />
-              <Coverage row={row} />
-              <Multiline text={row.contacts} />
-              <Actions {...props} row={row} />
-            </Stack>
-          </Paper>
-        ))}
-      </Stack>
-    );
-  }
-
   return (
-    <Table.ScrollContainer minWidth={900} type="native">
-      <Table striped verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("web.stakeholders.field.name")}</Table.Th>
-            <Table.Th scope="col">{t("web.stakeholders.field.type")}</Table.Th>
-            <Table.Th scope="col">{t("web.stakeholders.field.services")}</Table.Th>
-            <Table.Th scope="col">{t("web.stakeholders.field.coverage")}</Table.Th>
-            <Table.Th scope="col">{t("web.stakeholders.field.contacts")}</Table.Th>
-            {props.onEdit ? (
-              <Table.Th scope="col">
-                <VisuallyHidden>{t("web.stakeholders.actions")}</VisuallyHidden>
-              </Table.Th>
-            ) : null}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {props.rows.map((row) => (
-            <Table.Tr key={row.id} data-testid={`stakeholder-${row.id}`}>
-              <Table.Td>
-                <Name row={row} />
-              </Table.Td>
-              <Table.Td>{typeOf(row)}</Table.Td>
-              <Table.Td maw={260}>
-                <Multiline text={row.services} />
-              </Table.Td>
-              <Table.Td maw={220}>
-                <Coverage row={row} />
-              </Table.Td>
-              <Table.Td maw={220}>
-                <Multiline text={row.contacts} />
-              </Table.Td>
-              {props.onEdit ? (
-                <Table.Td>
-                  <Actions {...props} row={row} />
-                </Table.Td>
-              ) : null}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ResponsiveTable
+      rows={props.rows}
+      testId={(row) => `stakeholder-${row.id}`}
+      minWidth={900}
+      head={
+        <Table.Tr>
+          <Table.Th scope="col">{t("web.stakeholders.field.name")}</Table.Th>
+          <Table.Th scope="col">{t("web.stakeholders.field.type")}</Table.Th>
+          <Table.Th scope="col">{t("web.stakeholders.field.services")}</Table.Th>
+          <Table.Th scope="col">{t("web.stakeholders.field.coverage")}</Table.Th>
+          <Table.Th scope="col">{t("web.stakeholders.field.contacts")}</Table.Th>
+          {props.onEdit ? (
+            <Table.Th scope="col">
+              <VisuallyHidden>{t("web.stakeholders.actions")}</VisuallyHidden>
+            </Table.Th>
+          ) : null}
+        </Table.Tr>
+      }
+      cells={(row) => (
+        <>
+          <Table.Td>
+            <Name row={row} />
+          </Table.Td>
+          <Table.Td>{typeOf(row)}</Table.Td>
+          <Table.Td maw={260}>
+            <Multiline text={row.services} />
+          </Table.Td>
+          <Table.Td maw={220}>
+            <Coverage row={row} />
+          </Table.Td>
+          <Table.Td maw={220}>
+            <Multiline text={row.contacts} />
+          </Table.Td>
+          {props.onEdit ? (
+            <Table.Td>
+              <Actions {...props} row={row} />
+            </Table.Td>
+          ) : null}
+        </>
+      )}
+      card={(row) => (
+        <>
+          <Name row={row} />
+          <Text size="sm" c="dimmed">
+            {typeOf(row)}
+          </Text>
+          <Multiline text={row.services} />
+          <Coverage row={row} />
+          <Multiline text={row.contacts} />
+          <Actions {...props} row={row} />
+        </>
+      )}
+    />
   );
 }

@@ -1,16 +1,7 @@
-import {
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
+import { Button, Group, SimpleGrid, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { PublishedTargetProgress } from "../../../../core/schemas/targets";
+import { ResponsiveTable } from "../../../components/responsive-table";
 import { StatusBadge } from "./status-badge";
 import { useTargetFormat } from "./target-format";
 
@@ -76,7 +67,6 @@ function Current({ row }: { row: PublishedTargetProgress }) {
 export function TargetsTable(props: TargetsTableProps) {
   const { t } = useTranslation();
   const format = useTargetFormat();
-  const isCompact = useMediaQuery("(max-width: 48em)");
   const unit = (row: PublishedTargetProgress) => (
     <Stack gap={0}>
       <Text size="sm" fw={500}>
@@ -88,91 +78,82 @@ export function TargetsTable(props: TargetsTableProps) {
     </Stack>
   );
 
-  if (isCompact) {
-    return (
-      <Stack gap="xs">
-        {props.rows.map((row) => (
-          <Paper key={row.id} withBorder p="sm" data-testid={`target-${row.id}`}>
-            <Stack gap="xs">
-              {unit(row)}
-              <StatusBadge row={row} expected={format.expected(row)} />
-              <Text size="sm">
-                {t("web.targets.summary", {
-                  ranks: format.ranks(row),
-                  share: format.target(row.shareBasisPoints),
-                  year: String(row.targetYear),
-                })}
-              </Text>
-              <SimpleGrid cols={2} spacing="xs">
-                <Stack gap={0}>
-                  <Text size="xs" c="dimmed">
-                    {t("web.targets.field.current")}
-                  </Text>
-                  <Current row={row} />
-                </Stack>
-                <Stack gap={0}>
-                  <Text size="xs" c="dimmed">
-                    {t("web.targets.field.gap")}
-                  </Text>
-                  <Text size="sm">{format.gap(row)}</Text>
-                </Stack>
-              </SimpleGrid>
-              <RowActions {...props} row={row} />
-            </Stack>
-          </Paper>
-        ))}
-      </Stack>
-    );
-  }
-
   return (
-    <Table.ScrollContainer minWidth={860} type="native">
-      <Table striped verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("web.targets.field.unit")}</Table.Th>
-            <Table.Th scope="col">{t("web.targets.field.rankGroup")}</Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t("web.targets.field.targetYear")}
+    <ResponsiveTable
+      rows={props.rows}
+      testId={(row) => `target-${row.id}`}
+      minWidth={860}
+      head={
+        <Table.Tr>
+          <Table.Th scope="col">{t("web.targets.field.unit")}</Table.Th>
+          <Table.Th scope="col">{t("web.targets.field.rankGroup")}</Table.Th>
+          <Table.Th scope="col" ta="end">
+            {t("web.targets.field.targetYear")}
+          </Table.Th>
+          <Table.Th scope="col" ta="end">
+            {t("web.targets.field.target")}
+          </Table.Th>
+          <Table.Th scope="col" ta="end">
+            {t("web.targets.field.current")}
+          </Table.Th>
+          <Table.Th scope="col">{t("web.targets.field.gap")}</Table.Th>
+          <Table.Th scope="col">{t("web.targets.field.status")}</Table.Th>
+          {props.onEdit ? (
+            <Table.Th scope="col">
+              <VisuallyHidden>{t("web.targets.field.actions")}</VisuallyHidden>
             </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t("web.targets.field.target")}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t("web.targets.field.current")}
-            </Table.Th>
-            <Table.Th scope="col">{t("web.targets.field.gap")}</Table.Th>
-            <Table.Th scope="col">{t("web.targets.field.status")}</Table.Th>
-            {props.onEdit ? (
-              <Table.Th scope="col">
-                <VisuallyHidden>{t("web.targets.field.actions")}</VisuallyHidden>
-              </Table.Th>
-            ) : null}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {props.rows.map((row) => (
-            <Table.Tr key={row.id} data-testid={`target-${row.id}`}>
-              <Table.Td>{unit(row)}</Table.Td>
-              <Table.Td>{format.ranks(row)}</Table.Td>
-              <Table.Td ta="end">{row.targetYear}</Table.Td>
-              <Table.Td ta="end">{format.target(row.shareBasisPoints)}</Table.Td>
-              <Table.Td ta="end">
-                <Current row={row} />
-              </Table.Td>
-              <Table.Td>{format.gap(row)}</Table.Td>
-              <Table.Td>
-                <StatusBadge row={row} expected={format.expected(row)} />
-              </Table.Td>
-              {props.onEdit ? (
-                <Table.Td>
-                  <RowActions {...props} row={row} />
-                </Table.Td>
-              ) : null}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          ) : null}
+        </Table.Tr>
+      }
+      cells={(row) => (
+        <>
+          <Table.Td>{unit(row)}</Table.Td>
+          <Table.Td>{format.ranks(row)}</Table.Td>
+          <Table.Td ta="end">{row.targetYear}</Table.Td>
+          <Table.Td ta="end">{format.target(row.shareBasisPoints)}</Table.Td>
+          <Table.Td ta="end">
+            <Current row={row} />
+          </Table.Td>
+          <Table.Td>{format.gap(row)}</Table.Td>
+          <Table.Td>
+            <StatusBadge row={row} expected={format.expected(row)} />
+          </Table.Td>
+          {props.onEdit ? (
+            <Table.Td>
+              <RowActions {...props} row={row} />
+            </Table.Td>
+          ) : null}
+        </>
+      )}
+      cardGap="xs"
+      card={(row) => (
+        <>
+          {unit(row)}
+          <StatusBadge row={row} expected={format.expected(row)} />
+          <Text size="sm">
+            {t("web.targets.summary", {
+              ranks: format.ranks(row),
+              share: format.target(row.shareBasisPoints),
+              year: String(row.targetYear),
+            })}
+          </Text>
+          <SimpleGrid cols={2} spacing="xs">
+            <Stack gap={0}>
+              <Text size="xs" c="dimmed">
+                {t("web.targets.field.current")}
+              </Text>
+              <Current row={row} />
+            </Stack>
+            <Stack gap={0}>
+              <Text size="xs" c="dimmed">
+                {t("web.targets.field.gap")}
+              </Text>
+              <Text size="sm">{format.gap(row)}</Text>
+            </Stack>
+          </SimpleGrid>
+          <RowActions {...props} row={row} />
+        </>
+      )}
+    />
   );
 }
