@@ -154,13 +154,21 @@ export async function countInPostByRank(
     [cube, ...changes],
     sql` UNION ALL `,
   )}`.execute(db);
+  const byDateAndPart = new Map<string, CountRow[]>();
+  for (const row of rows) {
+    const key = `${row.at}|${row.part}`;
+    const group = byDateAndPart.get(key);
+    if (group) group.push(row);
+    else byDateAndPart.set(key, [row]);
+  }
   for (const at of cubed) {
-    const part = (name: string) =>
-      toCounts(
-        rows.filter((r) => r.at === (name === "change" ? at : cubeDateOf(at)) && r.part === name),
-        root,
-      );
-    counts.set(at, withOwnPosts(root, part("total"), part("child"), part("change")));
+    const monthEnd = cubeDateOf(at);
+    const part = (date: string, name: string) =>
+      toCounts(byDateAndPart.get(`${date}|${name}`) ?? [], root);
+    counts.set(
+      at,
+      withOwnPosts(root, part(monthEnd, "total"), part(monthEnd, "child"), part(at, "change")),
+    );
   }
   return counts;
 }
