@@ -1,6 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../db/schema";
-import { inScope, inScopeOrAbove, type Scope } from "../../http/scope";
+import { usableStakeholders } from "../../db/usable-stakeholders";
+import { inScope, type Scope } from "../../http/scope";
 
 /** The checks a write makes before it writes, on the transaction's connection. */
 export function createIssueLookups(trx: Transaction<DB>) {
@@ -40,17 +41,7 @@ export function createIssueLookups(trx: Transaction<DB>) {
 
     /** An active stakeholder serving the caller's area. */
     async isStakeholderUsable(scope: Scope, id: number): Promise<boolean> {
-      const row = await trx
-        .selectFrom("stakeholders as s")
-        .select("s.id")
-        .where("s.id", "=", id)
-        .where("s.is_active", "=", true)
-        .where(
-          sql<boolean>`EXISTS (SELECT 1 FROM stakeholder_coverage c JOIN org_units u ON u.id = c.org_unit_id
-            WHERE c.stakeholder_id = s.id AND ${inScopeOrAbove(sql.ref<string>("u.path"), scope)})`,
-        )
-        .executeTakeFirst();
-      return row !== undefined;
+      return (await usableStakeholders(trx, scope, [id])).has(id);
     },
 
     /** The role assignments of an enabled user (with unit paths); undefined for no such user. */

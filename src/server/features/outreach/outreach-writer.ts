@@ -1,7 +1,8 @@
-import { sql, type SqlBool, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { AttendanceCell } from "../../../core/schemas/outreach";
 import type { DB } from "../../db/schema";
-import { inScope, inScopeOrAbove, type Scope } from "../../http/scope";
+import { usableStakeholders } from "../../db/usable-stakeholders";
+import { inScope, type Scope } from "../../http/scope";
 
 /** A session's own values (its links, attendance and problems are separate). */
 export interface SessionValues {
@@ -69,19 +70,8 @@ export function createOutreachWriter(trx: Transaction<DB>) {
     },
 
     /** Of these stakeholder ids, the active ones serving the caller's area. */
-    async usableStakeholders(scope: Scope, ids: readonly number[]): Promise<Set<number>> {
-      if (ids.length === 0) return new Set();
-      const rows = await trx
-        .selectFrom("stakeholders as k")
-        .select("k.id")
-        .where("k.id", "in", ids)
-        .where("k.is_active", "=", true)
-        .where(
-          sql<SqlBool>`EXISTS (SELECT 1 FROM stakeholder_coverage c JOIN org_units u ON u.id = c.org_unit_id
-            WHERE c.stakeholder_id = k.id AND ${inScopeOrAbove(sql.ref<string>("u.path"), scope)})`,
-        )
-        .execute();
-      return new Set(rows.map((r) => r.id));
+    usableStakeholders(scope: Scope, ids: readonly number[]): Promise<Set<number>> {
+      return usableStakeholders(trx, scope, ids);
     },
 
     async insertSession(
