@@ -13,7 +13,7 @@ const { values } = parseArgs({
     scale: { type: "string", default: "national" },
     only: { type: "string" },
     rows: { type: "string", default: "1000000" },
-    requests: { type: "string", default: "3000" },
+    requests: { type: "string", default: "1000" },
   },
 });
 const scale = values.scale as DemoScale;

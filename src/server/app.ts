@@ -157,7 +157,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
 
   const db = deps.database.db;
-  const audit = deps.audit ?? createAuditRecorder(db, { now });
+  const audit =
+    deps.audit ??
+    createAuditRecorder(db, {
+      now,
+      onLinkError: (error) => app.log.error({ err: error }, "audit entries wait to be linked"),
+    });
+  // Entries a stopped process left in the inbox are linked now; the last ones before stopping.
+  await audit.linkPending();
+  app.addHook("onClose", () => audit.linkPending());
   const users = createUsersRepository(db);
   const orgUnits = createOrgUnitsRepository(db);
   const signIn = createSignIn({ db, users, audit, now, secretKey: deps.secretKey });

@@ -5,6 +5,8 @@ import { asSuperuser } from "../../../test/audit-tamper";
 import { cliEnv, runTandem } from "../../../test/cli";
 import { makeTempDir, removeTempDirs } from "../../../test/temp";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../../test/test-db";
+import { buildApp } from "../../server/app";
+import { SYSTEM_ACTOR, toInboxRow } from "../../server/audit/audit-recorder";
 import { loadConfig } from "../../server/config";
 import { openDatabase, type Database } from "../../server/db/client";
 
@@ -90,6 +92,40 @@ describe.each(testEngines())("tandem audit verify (%s)", (engine) => {
         fields: ["password"],
       },
     ]);
+  });
+
+  it("counts the entries a stopped server left in the inbox, which the next server start links", async () => {
+    await withCliDatabase((database) =>
+      database.db
+        .insertInto("audit_inbox")
+        .values(
+          toInboxRow(
+            {
+              actor: SYSTEM_ACTOR,
+              action: "community_issue.resident_create",
+              entityType: "community_issue",
+              entityId: "1",
+              orgUnitId: 1,
+              fields: ["description"],
+              outcome: "success",
+            },
+            new Date(),
+          ),
+        )
+        .execute(),
+    );
+    const waiting = await tandem(["audit", "verify"]);
+    expect(waiting.code).toBe(0);
+    expect(waiting.stdout).toMatch(
+      /^3 entries, chain intact\.\n.*\n1 more entry waits in the inbox to join the chain: /,
+    );
+    await withCliDatabase(async (database) => {
+      await buildApp({ database }).then((app) => app.close());
+    });
+    const linked = await tandem(["audit", "verify"]);
+    expect(linked.stdout).toMatch(
+      /^4 entries, chain intact\.\nLast entry 4, hash [0-9a-f]{64}\. [^\n]*\n$/,
+    );
   });
 
   it("fails naming an entry changed behind the triggers' back", async () => {

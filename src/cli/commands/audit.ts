@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { ChainBreak } from "../../core/audit/chain";
-import { verifyAuditChain } from "../../server/audit/verify";
+import { countPendingAuditEntries, verifyAuditChain } from "../../server/audit/verify";
 import type { Translator } from "../messages";
 import { CliExit, printLine, withDatabase, type CliContext } from "../context";
 
@@ -25,7 +25,10 @@ export function registerAuditCommands(
     .action(async () => {
       const ctx = getContext();
       const { t } = ctx.i18n;
-      const report = await withDatabase(ctx, (database) => verifyAuditChain(database.db));
+      const { report, pending } = await withDatabase(ctx, async (database) => ({
+        report: await verifyAuditChain(database.db),
+        pending: await countPendingAuditEntries(database.db),
+      }));
       if (report.broken) {
         printLine(ctx.err, describeBreak(t, report.broken));
         printLine(ctx.err, t("cli.audit.verify.intactBefore", { count: report.count }));
@@ -35,5 +38,6 @@ export function registerAuditCommands(
       if (report.count > 0) {
         printLine(ctx.out, t("cli.audit.verify.head", { id: report.count, hash: report.headHash }));
       }
+      if (pending > 0) printLine(ctx.out, t("cli.audit.verify.pending", { count: pending }));
     });
 }

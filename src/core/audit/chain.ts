@@ -52,6 +52,65 @@ export interface ChainReport {
   readonly broken: ChainBreak | null;
 }
 
+/** The columns of `audit_log`, in order: the hashed content, then the entry's links. */
+export const AUDIT_LOG_COLUMNS = [
+  "id",
+  "occurred_at",
+  "actor_user_id",
+  "actor_username",
+  "action",
+  "entity_type",
+  "entity_id",
+  "org_unit_id",
+  "fields",
+  "outcome",
+  "ip",
+  "user_agent",
+  "prev_hash",
+  "hash",
+] as const;
+
+/** An entry as a row of `audit_log` holds it, keyed by column name. */
+export interface AuditLogRow {
+  readonly id: number;
+  readonly occurred_at: Date;
+  readonly actor_user_id: number | null;
+  readonly actor_username: string | null;
+  readonly action: string;
+  readonly entity_type: string | null;
+  readonly entity_id: string | null;
+  readonly org_unit_id: number | null;
+  readonly fields: readonly string[];
+  readonly outcome: AuditOutcome;
+  readonly ip: string | null;
+  readonly user_agent: string | null;
+  readonly prev_hash: string;
+  readonly hash: string;
+}
+
+/** The hashed content of a row (or of a row still without its links). */
+export function entryContentOf(row: Omit<AuditLogRow, "prev_hash" | "hash">): AuditEntryContent {
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at,
+    actorUserId: row.actor_user_id,
+    actorUsername: row.actor_username,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    orgUnitId: row.org_unit_id,
+    fields: row.fields,
+    outcome: row.outcome,
+    ip: row.ip,
+    userAgent: row.user_agent,
+  };
+}
+
+/** A row as the verifier walks it. */
+export function chainRowOf(row: AuditLogRow): AuditChainRow {
+  return { ...entryContentOf(row), prevHash: row.prev_hash, hash: row.hash };
+}
+
 /** The canonical JSON that is hashed: column names as keys, so any tool can recompute it. */
 export function canonicalEntry(entry: AuditEntryContent): string {
   return canonicalJson({

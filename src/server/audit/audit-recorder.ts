@@ -1,8 +1,13 @@
-import { CompiledQuery, type Kysely, type Transaction } from "kysely";
-import { computeEntryHash, GENESIS_HASH, type AuditEntryContent } from "../../core/audit/chain";
+import { CompiledQuery, sql, type Kysely, type Transaction } from "kysely";
+import {
+  AUDIT_LOG_COLUMNS,
+  computeEntryHash,
+  entryContentOf,
+  GENESIS_HASH,
+} from "../../core/audit/chain";
 import type { BulkSession } from "../db/client";
 import type { DB } from "../db/schema";
-import type { AuditActor, AuditEntryInput, AuditRecorder } from "./recorder";
+import type { AuditActor, AuditEntryInput, AuditInboxRow, AuditRecorder } from "./recorder";
 
 /** Every appender on one database takes this transaction-level advisory lock (any fixed number). */
 export const AUDIT_CHAIN_LOCK_KEY = 7263312;
@@ -44,51 +49,108 @@ function clip(value: string | null, max: number): string | null {
 /** Runs one SQL statement with positional parameters; a Kysely transaction or a bulk session. */
 type Run = (statement: string, params: readonly unknown[]) => Promise<Record<string, unknown>[]>;
 
-/**
- * Appends one entry inside the caller's transaction: takes the chain's advisory lock, reads the last
- * entry and inserts the next with id = last id + 1 and its hash, so several processes on one
- * PostgreSQL append to one correct chain.
- */
-async function appendEntry(run: Run, entry: AuditEntryInput, occurredAt: Date): Promise<void> {
+/** The entry as a row of the inbox, checked (field names only) and clipped. */
+export function toInboxRow(entry: AuditEntryInput, occurredAt: Date): AuditInboxRow {
   checkInput(entry);
-  await run(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`, []);
-  const last = (await run("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", []))[0];
-  const content: AuditEntryContent = {
-    id: (last ? Number(last.id) : 0) + 1,
-    occurredAt,
-    actorUserId: entry.actor.userId,
-    actorUsername: entry.actor.username,
+  return {
+    occurred_at: occurredAt,
+    actor_user_id: entry.actor.userId,
+    actor_username: entry.actor.username,
     action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    orgUnitId: entry.orgUnitId,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    org_unit_id: entry.orgUnitId,
     fields: [...entry.fields],
     outcome: entry.outcome,
     ip: clip(entry.actor.ip, MAX_IP),
-    userAgent: clip(entry.actor.userAgent, MAX_USER_AGENT),
+    user_agent: clip(entry.actor.userAgent, MAX_USER_AGENT),
   };
-  const prevHash = last ? String(last.hash) : GENESIS_HASH;
+}
+
+/** An inbox row as it comes back from the database (timestamps as Date, ids as numbers). */
+function fromDatabase(row: Record<string, unknown>): AuditInboxRow {
+  return {
+    occurred_at: row.occurred_at as Date,
+    actor_user_id: row.actor_user_id as number | null,
+    actor_username: row.actor_username as string | null,
+    action: row.action as string,
+    entity_type: row.entity_type as string | null,
+    entity_id: row.entity_id as string | null,
+    org_unit_id: row.org_unit_id as number | null,
+    fields: row.fields as string[],
+    outcome: row.outcome as AuditInboxRow["outcome"],
+    ip: row.ip as string | null,
+    user_agent: row.user_agent as string | null,
+  };
+}
+
+/** Takes the chain's transaction-level lock: every appender on one database takes turns. */
+async function lockChain(run: Run): Promise<void> {
+  await run(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`, []);
+}
+
+/**
+ * Appends rows to the chain, in the given order, inside the caller's transaction, which holds the
+ * chain's lock: reads the last entry and inserts the next ids (last id + 1, + 2, …) with their
+ * hashes in one statement, so several processes on one PostgreSQL append to one correct chain.
+ */
+async function appendLocked(run: Run, rows: readonly AuditInboxRow[]): Promise<void> {
+  const last = (await run("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", []))[0];
+  let id = last ? Number(last.id) : 0;
+  let prevHash = last ? String(last.hash) : GENESIS_HASH;
+  const chained = rows.map((row) => {
+    id += 1;
+    const hash = computeEntryHash(prevHash, entryContentOf({ id, ...row }));
+    const entry = { id, ...row, prev_hash: prevHash, hash };
+    prevHash = hash;
+    return entry;
+  });
+  // One JSON parameter, whatever the number of rows (timestamps keep their milliseconds).
+  const columns = AUDIT_LOG_COLUMNS.join(", ");
   await run(
-    `INSERT INTO audit_log (id, occurred_at, actor_user_id, actor_username, action, entity_type,
-       entity_id, org_unit_id, fields, outcome, ip, user_agent, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [
-      content.id,
-      content.occurredAt,
-      content.actorUserId,
-      content.actorUsername,
-      content.action,
-      content.entityType,
-      content.entityId,
-      content.orgUnitId,
-      content.fields,
-      content.outcome,
-      content.ip,
-      content.userAgent,
-      prevHash,
-      computeEntryHash(prevHash, content),
-    ],
+    `INSERT INTO audit_log (${columns})
+     SELECT ${columns} FROM jsonb_populate_recordset(NULL::audit_log, $1::jsonb)`,
+    [JSON.stringify(chained)],
   );
+}
+
+/** Takes the chain's lock and appends rows to it, inside the caller's transaction. */
+async function appendToChain(run: Run, rows: readonly AuditInboxRow[]): Promise<void> {
+  await lockChain(run);
+  await appendLocked(run, rows);
+}
+
+/**
+ * How long a write's entry may wait in the inbox before a link run starts: the entries of the
+ * writes that commit meanwhile are linked in the same run (one lock, one commit for all of them).
+ */
+export const LINK_DELAY_MS = 50;
+
+/**
+ * Entries linked between two VACUUMs of the inbox. Every entry leaves a dead row there; PostgreSQL's
+ * autovacuum reclaims them, the embedded PGlite has none, so the linker does.
+ */
+export const VACUUM_AFTER_LINKED = 10_000;
+
+/** Entries linked per transaction. */
+const LINK_BATCH = 500;
+
+/**
+ * Moves waiting inbox entries into the chain, in order of arrival, in one transaction: the chain's
+ * lock first (linkers on one database take turns), then DELETE … RETURNING and the appends. Answers
+ * how many it linked; a full batch means there may be more.
+ */
+async function linkBatch(run: Run): Promise<number> {
+  await lockChain(run);
+  const moved = await run(
+    `DELETE FROM audit_inbox WHERE id IN (SELECT id FROM audit_inbox ORDER BY id LIMIT ${LINK_BATCH})
+     RETURNING *`,
+    [],
+  );
+  if (moved.length === 0) return 0;
+  const ordered = moved.sort((a, b) => Number(a.id) - Number(b.id)).map(fromDatabase);
+  await appendLocked(run, ordered);
+  return moved.length;
 }
 
 /** Runs statements on a Kysely transaction's connection. */
@@ -99,25 +161,92 @@ function runOn(trx: Transaction<DB>): Run {
 }
 
 /**
+ * A task that runs at most once at a time: a call while it runs is answered by one more run after
+ * it (which covers everything committed before the call), shared by every call that came meanwhile.
+ */
+function coalesced(task: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const start = (): Promise<void> => {
+    const run = task().finally(() => {
+      if (running === run) running = null;
+    });
+    running = run;
+    return run;
+  };
+  return () => {
+    if (running === null) return start();
+    next ??= running.then(() => {
+      next = null;
+      return start();
+    });
+    return next;
+  };
+}
+
+/**
  * Appends entries to the hash chain in `audit_log`; the time comes from `now`. `record` appends in a
  * transaction of its own: call it after the write has committed, never inside another transaction
- * (PGlite has one connection). `recordWithin` appends inside the write's own transaction; a write
- * that runs in a bulk session records its entry there with `recordInSession`.
+ * (PGlite has one connection). A write that appends its entry to the inbox in its own statement
+ * (`inboxRow`, see `recordWriteWithin`) commits with it; `linkSoon` then moves it into the chain
+ * within LINK_DELAY_MS, together with every other entry that arrived meanwhile, and `linkPending`
+ * at once (at start, before stopping). A
+ * failure to link is reported to `onLinkError` and leaves the entries in the inbox for the next run.
+ * A write that runs in a bulk session records its entry there with `recordInSession`.
  */
 export function createAuditRecorder(
   db: Kysely<DB>,
-  options: { now?: () => Date } = {},
+  options: {
+    now?: () => Date;
+    onLinkError?: (error: unknown) => void;
+    /** Entries linked between two VACUUMs of the inbox; VACUUM_AFTER_LINKED by default. */
+    vacuumAfter?: number;
+  } = {},
 ): AuditRecorder {
   const now = options.now ?? (() => new Date());
+  const onLinkError =
+    options.onLinkError ??
+    ((error: unknown) =>
+      process.emitWarning(`audit entries not linked yet: ${String(error)}`, "TandemAuditWarning"));
+  const vacuumAfter = options.vacuumAfter ?? VACUUM_AFTER_LINKED;
+  let linkedSinceVacuum = 0;
+  let timer: NodeJS.Timeout | null = null;
+  const link = coalesced(async () => {
+    try {
+      for (;;) {
+        const linked = await db.transaction().execute((trx) => linkBatch(runOn(trx)));
+        linkedSinceVacuum += linked;
+        if (linked < LINK_BATCH) break;
+      }
+      if (linkedSinceVacuum >= vacuumAfter) {
+        linkedSinceVacuum = 0;
+        await sql`VACUUM audit_inbox`.execute(db);
+      }
+    } catch (error) {
+      onLinkError(error);
+    }
+  });
   return {
     async record(entry) {
-      checkInput(entry);
-      await db
-        .transaction()
-        .execute((trx) => appendEntry(runOn(trx), entry, new Date(now().getTime())));
+      const row = toInboxRow(entry, new Date(now().getTime()));
+      await db.transaction().execute((trx) => appendToChain(runOn(trx), [row]));
     },
-    recordWithin(trx, entry) {
-      return appendEntry(runOn(trx), entry, new Date(now().getTime()));
+    inboxRow(entry) {
+      return toInboxRow(entry, new Date(now().getTime()));
+    },
+    linkSoon() {
+      if (timer !== null) return;
+      timer = setTimeout(() => {
+        timer = null;
+        void link();
+      }, LINK_DELAY_MS);
+      // A process that has nothing else to do may end: a later start links what is left.
+      timer.unref();
+    },
+    linkPending() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      return link();
     },
   };
 }
@@ -131,5 +260,8 @@ export function recordInSession(
   entry: AuditEntryInput,
   occurredAt: Date = new Date(),
 ): Promise<void> {
-  return appendEntry((statement, params) => session.execute(statement, params), entry, occurredAt);
+  return appendToChain(
+    (statement, params) => session.execute(statement, params),
+    [toInboxRow(entry, occurredAt)],
+  );
 }

@@ -1,7 +1,5 @@
-import type { Transaction } from "kysely";
 import { isAppError } from "../../core/errors";
-import type { DB } from "../db/schema";
-import type { AuditEntryInput, AuditRecorder } from "./recorder";
+import type { AuditEntryInput, AuditInboxRow, AuditRecorder } from "./recorder";
 
 /**
  * Runs a write and records it in the audit trail once it is committed: `success`, or `failure`
@@ -28,28 +26,28 @@ export async function recordWrite<T>(
 }
 
 /**
- * Runs a write in a transaction and appends its `success` entry in that same transaction, so the
- * write and its entry commit together (one commit, not two). A write refused with an AppError rolls
- * back, and its `failure` entry is recorded in a transaction of its own. `transaction` opens the
- * transaction and hands `work` a handle that carries it (e.g. a repository's store).
+ * Runs a write in a transaction that also appends its `success` entry to the audit inbox, so the
+ * write and its entry commit together (one commit, no lock held until it); the entry is linked into
+ * the chain moments later, with the entries of the writes that commit meanwhile. `work` must write the inbox row it is given, in its transaction (the entity id may
+ * be filled in there, e.g. a created row's id). A write refused with an AppError rolls back, and its
+ * `failure` entry is recorded in a transaction of its own. `transaction` opens the transaction and
+ * hands `work` a handle that carries it (e.g. a repository's store).
  */
-export async function recordWriteWithin<S extends { readonly trx: Transaction<DB> }, T>(
+export async function recordWriteWithin<S, T>(
   audit: AuditRecorder,
   entry: Omit<AuditEntryInput, "outcome" | "entityId"> & { entityId: string | null },
   transaction: (work: (store: S) => Promise<T>) => Promise<T>,
-  work: (store: S) => Promise<T>,
-  describe: (
-    result: T,
-  ) => Partial<Pick<AuditEntryInput, "entityId" | "orgUnitId" | "fields">> = () => ({}),
+  work: (store: S, inboxRow: AuditInboxRow) => Promise<T>,
 ): Promise<T> {
+  let result: T;
   try {
-    return await transaction(async (store) => {
-      const result = await work(store);
-      await audit.recordWithin(store.trx, { ...entry, ...describe(result), outcome: "success" });
-      return result;
-    });
+    result = await transaction((store) =>
+      work(store, audit.inboxRow({ ...entry, outcome: "success" })),
+    );
   } catch (error) {
     if (isAppError(error)) await audit.record({ ...entry, outcome: "failure" });
     throw error;
   }
+  audit.linkSoon();
+  return result;
 }

@@ -3,9 +3,8 @@
  * `AuditRecorder` through their deps and call `record` for every write, sign-in event, read of
  * person-level data and export. Entries name changed *fields*, never their values.
  */
-import type { Transaction } from "kysely";
+import type { AuditLogRow } from "../../core/audit/chain";
 import type { AuditOutcome } from "../../core/schemas/audit";
-import type { DB } from "../db/schema";
 
 export type { AuditOutcome };
 
@@ -29,13 +28,30 @@ export interface AuditEntryInput {
   readonly outcome: AuditOutcome;
 }
 
+/**
+ * An entry as a row of `audit_inbox` (and of `audit_log` but for its place in the chain), keyed by
+ * column name: checked (field names only) and clipped. A write that appends its entry in a
+ * statement of its own passes it as JSON (e.g. `record_community_issue`, migration 0014).
+ */
+export type AuditInboxRow = Omit<AuditLogRow, "id" | "prev_hash" | "hash">;
+
 export interface AuditRecorder {
-  /** Appends one entry to the hash chain; resolves once it is durable (committed). */
+  /** Appends one entry to the hash chain in a transaction of its own; resolves once committed. */
   record(entry: AuditEntryInput): Promise<void>;
   /**
-   * Appends one entry inside the caller's transaction, so that it commits (or rolls back) with the
-   * write it describes: one commit instead of two. The chain's lock is then held until that
-   * transaction ends, so call it as the transaction's last step.
+   * The entry as a row of the inbox, checked and stamped now, for a write that appends it in its
+   * own transaction (so that the two commit or roll back together, with no lock held until the
+   * commit). Call `linkSoon` once that transaction has committed.
    */
-  recordWithin(trx: Transaction<DB>, entry: AuditEntryInput): Promise<void>;
+  inboxRow(entry: AuditEntryInput): AuditInboxRow;
+  /**
+   * Links the inbox's entries into the chain (all committed before the call); never rejects: a
+   * failure is reported and the entries wait for the next run.
+   */
+  linkPending(): Promise<void>;
+  /**
+   * Links the inbox's entries a few moments from now, in one run with the entries of every write
+   * that commits meanwhile (the hot path's choice: one lock and one commit for many writes).
+   */
+  linkSoon(): void;
 }

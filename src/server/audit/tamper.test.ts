@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asSuperuser, swapAuditIds, swapAuditLinks } from "../../../test/audit-tamper";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../../test/test-db";
-import { computeEntryHash, type ChainReport } from "../../core/audit/chain";
+import { computeEntryHash, entryContentOf, type ChainReport } from "../../core/audit/chain";
 import { createAuditRecorder } from "./audit-recorder";
 import { verifyAuditChain } from "./verify";
 
@@ -120,20 +120,10 @@ describe.each(testEngines())("audit trail under tampering (%s)", (engine) => {
       .selectAll()
       .where("id", "=", 2)
       .executeTakeFirstOrThrow();
-    const forged = computeEntryHash(row.prev_hash, {
-      id: 2,
-      occurredAt: row.occurred_at,
-      actorUserId: row.actor_user_id,
-      actorUsername: row.actor_username,
-      action: "auth.sign_out",
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      orgUnitId: row.org_unit_id,
-      fields: row.fields,
-      outcome: row.outcome,
-      ip: row.ip,
-      userAgent: row.user_agent,
-    });
+    const forged = computeEntryHash(
+      row.prev_hash,
+      entryContentOf({ ...row, action: "auth.sign_out" }),
+    );
     await asSuperuser(database.db, async (trx) => {
       await sql`UPDATE audit_log SET action = 'auth.sign_out', hash = ${forged} WHERE id = 2`.execute(
         trx,

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import {
+  chainRowOf,
   classifyLinkBreak,
   createChainVerifier,
-  type AuditChainRow,
   type ChainReport,
 } from "../../core/audit/chain";
 import type { DB } from "../db/schema";
@@ -26,23 +26,7 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<ChainReport> {
       .execute();
     let isBroken = false;
     for (const row of rows) {
-      const chainRow: AuditChainRow = {
-        id: row.id,
-        occurredAt: row.occurred_at,
-        actorUserId: row.actor_user_id,
-        actorUsername: row.actor_username,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        orgUnitId: row.org_unit_id,
-        fields: row.fields,
-        outcome: row.outcome,
-        ip: row.ip,
-        userAgent: row.user_agent,
-        prevHash: row.prev_hash,
-        hash: row.hash,
-      };
-      if (verifier.push(chainRow)) {
+      if (verifier.push(chainRowOf(row))) {
         isBroken = true;
         break;
       }
@@ -60,4 +44,13 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<ChainReport> {
     .where("hash", "=", prevHash)
     .executeTakeFirst();
   return { ...report, broken: classifyLinkBreak(report.broken, linked?.id) };
+}
+
+/** Entries waiting in the inbox to be linked into the chain (decision 0017). */
+export async function countPendingAuditEntries(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom("audit_inbox")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -226,6 +226,22 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Migration 0014 (decision 0017): entries appended inside writes, waiting to be linked into the chain. */
+export interface AuditInboxTable {
+  id: ColumnType<number, never, never>;
+  occurred_at: ColumnType<Date, Date, never>;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  org_unit_id: number | null;
+  fields: ColumnType<string[], readonly string[], never>;
+  outcome: "success" | "failure" | "denied";
+  ip: string | null;
+  user_agent: string | null;
+}
+
 /** Migration 0008: a target share of women per unit, rank group (null = all ranks) and year. */
 export interface RepresentationTargetsTable {
   id: Generated<number>;
@@ -264,5 +280,6 @@ export interface DB extends CommunityTables {
   user_recovery_codes: UserRecoveryCodesTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  audit_inbox: AuditInboxTable;
   representation_targets: RepresentationTargetsTable;
 }

@@ -53,9 +53,17 @@ export async function requireUnitPathInScope(
 export function inScope(path: Expression<string>, scope: Scope): Expression<SqlBool> {
   if (scope.unitPaths.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`(${sql.join(
-    scope.unitPaths.map((root) => sql`${path} LIKE ${escapeLike(root) + "%"}`),
+    scopeLikePatterns(scope).map((pattern) => sql`${path} LIKE ${pattern}`),
     sql` OR `,
   )})`;
+}
+
+/**
+ * The LIKE patterns that `inScope` matches a path against, one per granted subtree, for SQL that
+ * takes them as a parameter (`path LIKE ANY (patterns)`, e.g. a function in a migration).
+ */
+export function scopeLikePatterns(scope: Scope): string[] {
+  return scope.unitPaths.map((root) => `${escapeLike(root)}%`);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { AUDIT_LOG_COLUMNS } from "../../../core/audit/chain";
 import { spreadsheetCsvLine } from "../../../core/csv/spreadsheet-safe";
 import { AppError } from "../../../core/errors";
 import type { AuditFilters, AuditListQuery, AuditPage } from "../../../core/schemas/audit";
@@ -6,22 +7,7 @@ import { isPathInScope, type Scope } from "../../http/scope";
 import type { AuditQuery, AuditRecord, AuditRepository } from "./audit.repository";
 
 /** Columns of the CSV export, in order; also the field names recorded for the export itself. */
-export const AUDIT_CSV_COLUMNS = [
-  "id",
-  "occurred_at",
-  "actor_user_id",
-  "actor_username",
-  "action",
-  "entity_type",
-  "entity_id",
-  "org_unit_id",
-  "fields",
-  "outcome",
-  "ip",
-  "user_agent",
-  "prev_hash",
-  "hash",
-] as const;
+export const AUDIT_CSV_COLUMNS = AUDIT_LOG_COLUMNS;
 
 function csvRow(e: AuditRecord): string {
   return spreadsheetCsvLine([

@@ -28,6 +28,8 @@ const unitPath = sql.ref<string>("ou.path");
 
 /** SQL of community issues; every query is limited to the caller's scope by `inScope`. */
 export function createCommunityIssuesRepository(db: Kysely<DB>) {
+  /** The store outside any transaction, made once: the public channel's hot path uses it. */
+  const databaseStore = createIssueStore(db);
   const issues = (scope: Scope, today: string) =>
     db
       .selectFrom("community_issues as i")
@@ -217,6 +219,15 @@ export function createCommunityIssuesRepository(db: Kysely<DB>) {
     /** Runs `work` in one transaction: all or nothing. */
     transaction<T>(work: (store: IssueStore) => Promise<T>): Promise<T> {
       return db.transaction().execute((trx) => work(createIssueStore(trx)));
+    },
+
+    /**
+     * Runs `work` on a store outside any transaction, for a write that is one statement (atomic by
+     * itself): a resident's submission, the public channel's hot path, saves the BEGIN and the
+     * COMMIT round trips.
+     */
+    inOneStatement<T>(work: (store: IssueStore) => Promise<T>): Promise<T> {
+      return work(databaseStore);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { IssueSource } from "../../../core/community/vocabulary";
 import { AppError } from "../../../core/errors";
 import type { Locale } from "../../../core/schemas/auth";
 import type { ProblemInput } from "../../../core/schemas/community-issues";
+import type { AuditInboxRow } from "../../audit/recorder";
 import { isPathInScope, scopeOfAssignments, type Scope } from "../../http/scope";
 import type { ContactSealer } from "../../security/contact-sealer";
 import type { IssueStore } from "./issue-store";
@@ -37,6 +38,8 @@ export interface IntakeContext {
   readonly fieldPrefix: string;
   /** Set when the resident records the problem (then `actorUserId` is ignored: no user acts). */
   readonly resident?: ResidentIntake;
+  /** An audit entry written with the issue, in the same statement (see `recordWriteWithin`). */
+  readonly auditEntry?: AuditInboxRow;
 }
 
 export interface RecordedIssue {
@@ -155,6 +158,7 @@ export function createIssueIntake(deps: {
           actorUserId: actor.userId,
         },
         context.scope,
+        context.auditEntry ?? null,
       );
       const { unitPath, id } = written;
       if (unitPath === undefined || !isPathInScope(context.scope, unitPath)) throw unitError();

@@ -1,10 +1,10 @@
-import { sql, type Transaction } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema";
 import { usableStakeholders } from "../../db/usable-stakeholders";
 import { inScope, type Scope } from "../../http/scope";
 
 /** The checks a write makes before it writes, on the transaction's connection. */
-export function createIssueLookups(trx: Transaction<DB>) {
+export function createIssueLookups(trx: Kysely<DB>) {
   return {
     async isCategoryActive(id: number): Promise<boolean> {
       const row = await trx

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { IssueStatus } from "../../../core/community/issue-lifecycle";
 import type {
   AgeGroup,
@@ -11,7 +11,8 @@ import type {
 import type { Locale } from "../../../core/schemas/auth";
 import type { Sex } from "../../../core/schemas/sex";
 import type { DB } from "../../db/schema";
-import { inScope, type Scope } from "../../http/scope";
+import type { AuditInboxRow } from "../../audit/recorder";
+import { inScope, scopeLikePatterns, type Scope } from "../../http/scope";
 import { createIssueLookups } from "./issue-lookups";
 
 /** An issue as a write sees it, locked until the transaction ends. */
@@ -129,12 +130,12 @@ function eventColumns(event: Omit<NewIssueEvent, "issueId">) {
 }
 
 /**
- * The write statements on community issues, bound to one transaction. Both the issues feature and
- * the outreach feature (problems raised in a session) write through it; app.ts hands it over.
+ * The write statements on community issues, bound to one transaction (or, for a write that is one
+ * statement, to the database: `inOneStatement` of the repository). Both the issues feature and the
+ * outreach feature (problems raised in a session) write through it; app.ts hands it over.
  */
-export function createIssueStore(trx: Transaction<DB>) {
+export function createIssueStore(trx: Kysely<DB>) {
   return {
-    trx,
     ...createIssueLookups(trx),
 
     async lockInScope(scope: Scope, id: number): Promise<LockedIssue | undefined> {
@@ -188,34 +189,27 @@ export function createIssueStore(trx: Transaction<DB>) {
      * in `scope` and its category active; otherwise writes nothing. Answers what it found, so the
      * caller can say which check failed.
      */
+    /**
+     * The issue, its `created` history entry and, when given, its audit entry (the entity id set
+     * to the new issue's) in one statement (`record_community_issue`, migration 0014), which writes
+     * only if the unit is open and in `scope` and the category active.
+     */
     async insertIssueWithHistory(
       issue: NewIssue,
       created: Omit<NewIssueEvent, "issueId" | "occurredAt">,
       scope: Scope,
+      audit: AuditInboxRow | null = null,
     ): Promise<IssueInsertion> {
-      const row = issueColumns(issue);
       const event = eventColumns({ ...created, occurredAt: issue.createdAt });
       const { rows } = await sql<{
         unitPath: string | null;
         isCategoryActive: boolean;
         id: number | null;
       }>`
-        WITH unit AS (
-          SELECT path FROM org_units WHERE id = ${issue.orgUnitId} AND closed_on IS NULL
-        ), category AS (
-          SELECT id FROM issue_categories WHERE id = ${issue.categoryId} AND is_active
-        ), issue AS (
-          INSERT INTO community_issues (${sql.join(Object.keys(row).map((c) => sql.ref(c)))})
-          SELECT ${sql.join(Object.values(row))} FROM unit, category
-          WHERE ${inScope(sql.ref<string>("unit.path"), scope)}
-          RETURNING id
-        ), created AS (
-          INSERT INTO community_issue_events (issue_id, ${sql.join(Object.keys(event).map((c) => sql.ref(c)))})
-          SELECT id, ${sql.join(Object.values(event))} FROM issue
-        )
-        SELECT (SELECT path FROM unit) AS "unitPath",
-          EXISTS (SELECT 1 FROM category) AS "isCategoryActive",
-          (SELECT id FROM issue) AS id`.execute(trx);
+        SELECT unit_path AS "unitPath", category_active AS "isCategoryActive", issue_id AS id
+        FROM record_community_issue(${JSON.stringify(issueColumns(issue))}::jsonb,
+          ${JSON.stringify(event)}::jsonb, ${scopeLikePatterns(scope)}::text[],
+          ${audit === null ? null : JSON.stringify(audit)}::jsonb)`.execute(trx);
       const found = rows[0];
       return {
         unitPath: found?.unitPath ?? undefined,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedOrgTree, type SeededTree } from "../../../../test/factories";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../../../test/test-db";
 import { createAuditRecorder } from "../../audit/audit-recorder";
+import type { AuditRecorder } from "../../audit/recorder";
 import { verifyAuditChain } from "../../audit/verify";
 import { createContactSealer } from "../../security/contact-sealer";
 import { createSecretBox, SECRET_KEY_BYTES } from "../../security/secret-box";
@@ -16,13 +17,17 @@ describe.each(testEngines())("resident desk with the audit chain (%s)", (engine)
   let tree: SeededTree;
   let categoryId: number;
   let desk: ReturnType<typeof createResidentDesk>;
+  let audit: AuditRecorder;
 
-  const auditRows = () =>
-    database.db
+  /** The chain once the entries the desk left in the inbox are linked (moments after a submission). */
+  const auditRows = async () => {
+    await audit.linkPending();
+    return database.db
       .selectFrom("audit_log")
       .select(["action", "entity_id as entityId", "outcome", "ip", "user_agent as userAgent"])
       .orderBy("id")
       .execute();
+  };
   const problem = (overrides: { categoryId?: number; unitId?: number } = {}) => ({
     categoryId,
     unitId: tree.id("P1"),
@@ -46,6 +51,7 @@ describe.each(testEngines())("resident desk with the audit chain (%s)", (engine)
         .executeTakeFirstOrThrow()
     ).id;
     const now = () => new Date("2024-06-15T08:00:00Z");
+    audit = createAuditRecorder(database.db, { now });
     desk = createResidentDesk({
       repo: createCommunityIssuesRepository(database.db),
       intake: createIssueIntake({
@@ -53,7 +59,7 @@ describe.each(testEngines())("resident desk with the audit chain (%s)", (engine)
         now,
         today: () => "2024-06-15",
       }),
-      audit: createAuditRecorder(database.db, { now }),
+      audit,
       now,
     });
   });
@@ -114,6 +120,7 @@ describe.each(testEngines())("resident desk with the audit chain (%s)", (engine)
   it("keeps one chain under concurrent submissions, one entry per issue", async () => {
     const receipts = await Promise.all(Array.from({ length: 12 }, () => desk.submit(problem())));
     expect(new Set(receipts.map((r) => r.reference)).size).toBe(12);
+    await audit.linkPending();
     const report = await verifyAuditChain(database.db);
     expect(report).toMatchObject({ count: 15, broken: null });
     const audited = await database.db

@@ -12,7 +12,7 @@ import {
   followUpSecretForClient,
   isFollowUpSecretValid,
 } from "./follow-up-secret";
-import type { IssueIntake } from "./issue-intake";
+import type { IssueIntake, RecordedIssue } from "./issue-intake";
 import type { IssueStore } from "./issue-store";
 import { applyTransition } from "./issue-transition";
 
@@ -33,7 +33,7 @@ const storedAs: Readonly<Record<string, string>> = {
   clientId: "client_key_hash",
 };
 
-/** Whether a write failed on the UNIQUE client key: a retry of the same submission won the race. */
+/** Whether a write failed on the UNIQUE client key: the same submission was recorded before. */
 function isClientKeyTaken(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
@@ -59,20 +59,17 @@ export function createResidentDesk(deps: {
     /**
      * Records the problem and its audit entry in one transaction; resolves once committed, with the
      * link's secret (the acknowledgement never precedes the commit). A submission with a client id
-     * that is already recorded (a retry) records nothing and answers with the same reference and
-     * secret.
+     * that is already recorded (a retry) fails on the unique client key, so it records nothing, and
+     * answers with the reference recorded first and the same secret: retries are rare, so they, not
+     * every submission, pay for the lookup.
      */
     async submit(problem: ResidentProblem): Promise<{ reference: string; followUpSecret: string }> {
       const { unitId, language, clientId, ...rest } = problem;
       const client = clientId === undefined ? null : followUpSecretForClient(clientId);
       const { secret, hash } = client ?? createFollowUpSecret();
       const clientKeyHash = client?.clientKeyHash ?? null;
-      const recordedBefore = async () =>
-        clientKeyHash === null ? undefined : repo.referenceByClientKey(clientKeyHash);
-      const earlier = await recordedBefore();
-      if (earlier !== undefined) return { reference: earlier, followUpSecret: secret };
       const record = () =>
-        recordWriteWithin(
+        recordWriteWithin<IssueStore, RecordedIssue>(
           deps.audit,
           {
             actor: RESIDENT,
@@ -85,8 +82,9 @@ export function createResidentDesk(deps: {
               "follow_up_secret_hash",
             ],
           },
-          (work) => repo.transaction(work),
-          (store: IssueStore) =>
+          // The issue, its history and its audit entry are one statement (no transaction needed).
+          (work) => repo.inOneStatement(work),
+          (store, auditEntry) =>
             deps.intake.record(
               store,
               {
@@ -98,16 +96,19 @@ export function createResidentDesk(deps: {
                 assigneeId: null,
                 fieldPrefix: "",
                 resident: { followUpSecretHash: hash, language, clientKeyHash },
+                auditEntry,
               },
               rest,
             ),
-          (issue) => ({ entityId: String(issue.id) }),
         );
       try {
         const recorded = await record();
         return { reference: recorded.reference, followUpSecret: secret };
       } catch (error) {
-        const raced = isClientKeyTaken(error) ? await recordedBefore() : undefined;
+        const raced =
+          clientKeyHash !== null && isClientKeyTaken(error)
+            ? await repo.referenceByClientKey(clientKeyHash)
+            : undefined;
         if (raced === undefined) throw error;
         return { reference: raced, followUpSecret: secret };
       }

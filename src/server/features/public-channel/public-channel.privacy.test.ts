@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   COMMUNITY_TEST_KEY,
@@ -65,13 +66,24 @@ describe.each(testEngines())("public channel: anonymity and follow-up secrets (%
     const stored = JSON.stringify([row, events]);
     expect(stored).not.toContain(resident.address);
     expect(stored).not.toContain("Fingerprint");
-    const audited = world.audit.entries.find((e) => e.entityId === String(row.id));
-    expect(audited).toMatchObject({
-      action: "community_issue.resident_create",
-      actor: { userId: null, username: null, ip: null, userAgent: null },
-      outcome: "success",
-    });
-    expect(JSON.stringify(world.audit.entries)).not.toContain(resident.address);
+    // The entry is written with the issue, in its statement (this world's recorder links nothing).
+    const audited = await world.database.db
+      .selectFrom("audit_inbox")
+      .selectAll()
+      .where("entity_id", "=", String(row.id))
+      .execute();
+    expect(audited).toEqual([
+      expect.objectContaining({
+        action: "community_issue.resident_create",
+        entity_type: "community_issue",
+        actor_user_id: null,
+        actor_username: null,
+        ip: null,
+        user_agent: null,
+        outcome: "success",
+      }),
+    ]);
+    expect(JSON.stringify([audited, world.audit.entries])).not.toContain(resident.address);
   });
 
   it("refuses a contact with anonymity, and no contact without it, writing nothing", async () => {
@@ -107,6 +119,40 @@ describe.each(testEngines())("public channel: anonymity and follow-up secrets (%
     expect(await world.count("community_issues")).toBe(before);
     const national = await submitted(world.app, { ...residentProblem, unit: undefined });
     expect((await issueRow(national.reference)).org_unit_id).toBe(world.tree.id("HQ"));
+  });
+
+  it("refuses a unit closed and a category retired since the codes were kept, writing nothing", async () => {
+    await submitted(world.app, { ...residentProblem, unit: "P1-D2", category: "land_dispute" });
+    const before = await world.count("community_issues");
+    await sql`UPDATE org_units SET closed_on = '2024-06-01' WHERE code = 'P1-D2'`.execute(
+      world.database.db,
+    );
+    await sql`UPDATE issue_categories SET is_active = false WHERE code = 'land_dispute'`.execute(
+      world.database.db,
+    );
+    try {
+      const closed = await residentOf(world.app).submit({ ...residentProblem, unit: "P1-D2" });
+      expect(errorOf(closed)).toEqual({
+        code: "community.invalid_value",
+        details: { field: "unit", value: "P1-D2", reason: "unknown" },
+      });
+      const retired = await residentOf(world.app).submit({
+        ...residentProblem,
+        category: "land_dispute",
+      });
+      expect(errorOf(retired)).toEqual({
+        code: "community.invalid_value",
+        details: { field: "category", value: "land_dispute", reason: "unknown" },
+      });
+      expect(await world.count("community_issues")).toBe(before);
+    } finally {
+      await sql`UPDATE org_units SET closed_on = NULL WHERE code = 'P1-D2'`.execute(
+        world.database.db,
+      );
+      await sql`UPDATE issue_categories SET is_active = true WHERE code = 'land_dispute'`.execute(
+        world.database.db,
+      );
+    }
   });
 
   it("answers a forged secret, an unknown reference and an officer's issue with the same 404", async () => {

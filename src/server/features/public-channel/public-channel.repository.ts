@@ -43,36 +43,6 @@ export function createPublicChannelRepository(db: Kysely<DB>) {
       }));
     },
 
-    /**
-     * What a submission names, in one query: the active category with `categoryCode`, and the open
-     * choosable unit with `unitCode` (the national root when none is named). Null when none matches.
-     */
-    async choice(
-      categoryCode: string,
-      unitCode: string | undefined,
-    ): Promise<{ categoryId: number | null; unitId: number | null }> {
-      const unit = db
-        .selectFrom("org_units")
-        .select("id")
-        .where("closed_on", "is", null)
-        .where("kind", "in", choosableKinds)
-        .where((eb) =>
-          unitCode === undefined ? eb("parent_id", "is", null) : eb("code", "=", unitCode),
-        )
-        .orderBy(sql`code COLLATE "C"`)
-        .limit(1);
-      const category = db
-        .selectFrom("issue_categories")
-        .select("id")
-        .where("code", "=", categoryCode)
-        .where("is_active", "=", true)
-        .limit(1);
-      const row = await db
-        .selectNoFrom([category.as("categoryId"), unit.as("unitId")])
-        .executeTakeFirstOrThrow();
-      return { categoryId: row.categoryId, unitId: row.unitId };
-    },
-
     async activeCategories(): Promise<Array<{ id: number; code: string; name: string | null }>> {
       return db
         .selectFrom("issue_categories")

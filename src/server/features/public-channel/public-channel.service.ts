@@ -1,7 +1,7 @@
 import { isFinalStatus } from "../../../core/community/issue-lifecycle";
 import { requireStorableText } from "../../../core/community/storable-text";
 import type { ResidentConfirmation } from "../../../core/community/vocabulary";
-import { AppError } from "../../../core/errors";
+import { AppError, isAppError } from "../../../core/errors";
 import {
   HONEYPOT_FIELD,
   type CreatePublicIssueInput,
@@ -14,6 +14,7 @@ import {
 } from "../../../core/schemas/public-channel";
 import type { PublicFeedbackInput, PublicFeedbackView } from "../../../core/schemas/feedback";
 import type { ChoosableUnit, PublicChannelRepository } from "./public-channel.repository";
+import { createChoices } from "./public-choices";
 
 /**
  * What residents do with issues, as the community-issues feature records them (its
@@ -73,8 +74,11 @@ export function createPublicChannelService(deps: {
   repo: PublicChannelRepository;
   issues: ResidentIssues;
   feedback: ResidentFeedback;
+  /** Milliseconds, for how long the codes a resident may choose are kept; Date.now by default. */
+  now?: () => number;
 }) {
   const { repo } = deps;
+  const choices = createChoices(repo, deps.now ?? Date.now);
 
   const opened = async (reference: string, secret: string): Promise<number> => {
     const id = await deps.issues.open(reference, secret);
@@ -122,10 +126,10 @@ export function createPublicChannelService(deps: {
       if (!input.isAnonymous && (input.contact ?? null) === null) {
         throw new AppError("public.contact_required", { field: "contact" });
       }
-      const { categoryId, unitId } = await repo.choice(input.category, input.unit);
+      const { categoryId, unitId } = await choices.resolve(input.category, input.unit);
       if (categoryId === null) throw unknown("category", input.category);
       if (unitId === null) throw unknown("unit", input.unit ?? "");
-      const { reference, followUpSecret } = await deps.issues.submit({
+      const problem: ResidentProblem = {
         categoryId,
         unitId,
         description: input.description,
@@ -136,7 +140,22 @@ export function createPublicChannelService(deps: {
         womanOfficerRequested: input.womanOfficerRequested,
         language: input.language,
         ...(input.clientId === undefined ? {} : { clientId: input.clientId }),
-      });
+      };
+      let receipt: { reference: string; followUpSecret: string };
+      try {
+        receipt = await deps.issues.submit(problem);
+      } catch (error) {
+        // The kept codes were stale: the unit closed or the category was retired since.
+        const isUnitGone = isAppError(error) && error.code === "org_unit.not_found";
+        const isCategoryGone =
+          isAppError(error) &&
+          error.code === "community.invalid_value" &&
+          error.details.field === "categoryId";
+        if (!isUnitGone && !isCategoryGone) throw error;
+        choices.forget();
+        throw isUnitGone ? unknown("unit", input.unit ?? "") : unknown("category", input.category);
+      }
+      const { reference, followUpSecret } = receipt;
       return { reference, followUpSecret, followUpUrl: followUpPath(reference, followUpSecret) };
     },
 
