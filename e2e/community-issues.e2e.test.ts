@@ -13,6 +13,8 @@ import {
 } from "./support";
 
 const officer = { username: "journey.community", password: "journey-community-password-42" };
+/** A second officer of the unit, to whom the issue is handed. */
+const colleague = { username: "journey.colleague", password: "journey-colleague-password-42" };
 
 /** A demo issue a community officer can take through its lifecycle. */
 interface Target {
@@ -61,6 +63,11 @@ describeJourney(
     seed: async (server) => {
       target = await findTarget(server);
       await addAccount(server, { ...officer, role: "community-officer", orgUnitId: target.unitId });
+      await addAccount(server, {
+        ...colleague,
+        role: "community-officer",
+        orgUnitId: target.unitId,
+      });
     },
   },
   (journey) => {
@@ -86,6 +93,14 @@ describeJourney(
       const actions = page.getByRole("region", { name: "Next steps" });
       // The state machine decides: a closed status is not among the steps of an open issue.
       await expect.poll(() => actions.getByRole("button").allInnerTexts()).not.toContain("Reopen");
+
+      // Handed to a colleague chosen from those who may work on the unit's issues, by keyboard.
+      await page.getByRole("combobox", { name: "Assign to" }).fill("journey.coll");
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("Enter");
+      await expect
+        .poll(() => page.getByTestId("assignee").innerText())
+        .toBe(`Assigned to ${colleague.username}`);
 
       await actions.getByRole("button", { name: "Refer to a stakeholder" }).click();
       const referDialog = page.getByRole("dialog", { name: "Refer to a stakeholder" });

@@ -161,8 +161,17 @@ describeJourney(
       expect(issues[0]).toMatchObject({ status: "new", source: "outreach", raised_by_sex: "F" });
       expect(Boolean(issues[0]?.woman_officer_requested)).toBe(true);
 
-      // An edit sends only what changed; the problems are issues now, listed, not edited here.
+      // An edit sends only what changed; the problems are issues now, listed, not edited here,
+      // but one remembered after saving is added to the session.
       await page.getByRole("textbox", { name: "Notes" }).fill("Held with the commune council");
+      await page.getByRole("button", { name: "Add a problem raised" }).click();
+      const later = page.getByRole("region", { name: "Problem 1" });
+      await later.getByRole("combobox", { name: "Category" }).click();
+      await page.getByRole("option", { name: "Drugs" }).click();
+      await later
+        .getByRole("textbox", { name: "What was raised" })
+        .fill("Young men selling pills near the school");
+      await later.getByRole("radio", { name: "No" }).check();
       await page.getByRole("button", { name: "Save changes" }).click();
       await page.getByText("Changes saved.").waitFor();
       const edited = await db
@@ -171,13 +180,15 @@ describeJourney(
         .where("id", "=", sessionId)
         .executeTakeFirstOrThrow();
       expect(edited).toEqual({ notes: "Held with the commune council", place: PLACE });
+      await expect.poll(() => linked.innerText()).toContain("Drugs");
+      expect(await linked.innerText()).toContain("Land dispute");
 
       // The list shows it with its reach by sex.
       await page.getByRole("link", { name: "← All outreach sessions" }).click();
       const card = page.getByTestId(`session-${sessionId}`);
       await expect.poll(() => card.innerText()).toContain(PLACE);
       expect(await card.innerText()).toContain("Women 12 · Men 3");
-      expect(await card.innerText()).toContain("1 problem raised");
+      expect(await card.innerText()).toContain("2 problems raised");
       expect(await pageWidth(page)).toBeLessThanOrEqual(390);
       await viewportShot(page, "outreach-list-390");
 

@@ -33,6 +33,8 @@ describeJourney("browser journey: representation targets", { demo: "small" }, (j
     await page.getByRole("button", { name: "New target" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("combobox", { name: "Org unit" }).fill("P03");
+    // The list filters as one types: wait until P03 comes first before choosing (CI is slow).
+    await expect.poll(() => page.getByRole("option").first().innerText()).toContain("(P03)");
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await dialog.getByLabel("Target year").fill("2029");

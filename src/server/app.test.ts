@@ -59,6 +59,7 @@ describe.each(testEngines())("buildApp (%s)", (engine) => {
       "/api/community-issues",
       "/api/community-issues/my-work",
       "/api/community-issues/{id}",
+      "/api/community-issues/{id}/assignees",
       "/api/community-issues/{id}/assignment",
       "/api/community-issues/{id}/contact",
       "/api/community-issues/{id}/history",

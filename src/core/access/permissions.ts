@@ -98,6 +98,11 @@ export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
 }
 
+/** The roles that may perform `action`. */
+export function rolesWith(action: Action): Role[] {
+  return roles.filter((role) => permissions[role].includes(action));
+}
+
 export function canPerform(userRoles: readonly string[], action: Action): boolean {
   return userRoles.some((role) => isRole(role) && permissions[role].includes(action));
 }

@@ -31,6 +31,10 @@ export const issueSource = z.enum(issueSources);
 
 const userRef = z.object({ id: z.number().int(), displayName: z.string() });
 
+/** Who may be assigned an issue: active users who may work on issues of its unit. */
+export const issueAssignees = z.object({ assignees: z.array(userRef) });
+export type IssueAssignees = z.infer<typeof issueAssignees>;
+
 export const issueSummary = z.object({
   id: z.number().int(),
   /** Random 10-character code the resident keeps (core/community/reference-code.ts). */

@@ -56,6 +56,8 @@ export const updateOutreachSessionBody = z.object({
   officersPresent: sexCountsInput.optional(),
   /** Replaces every cell. */
   attendance: z.array(attendanceCell).max(25).optional(),
+  /** Problems raised in the session, recorded only now: each becomes an issue linked to it. */
+  problems: z.array(problemInput).max(200).optional(),
 });
 export type UpdateOutreachSessionInput = z.infer<typeof updateOutreachSessionBody>;
 

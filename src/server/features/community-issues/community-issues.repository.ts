@@ -120,6 +120,34 @@ export function createCommunityIssuesRepository(db: Kysely<DB>) {
 
     unitPath: (id: number) => findOrgUnitPath(db, id),
 
+    /**
+     * Active users holding one of `roles` at the unit at `path` or above it (a grant covers the
+     * subtree), by name.
+     */
+    async usersServing(
+      path: string,
+      roles: readonly string[],
+    ): Promise<Array<{ id: number; displayName: string }>> {
+      return db
+        .selectFrom("users as u")
+        .select(["u.id", "u.display_name as displayName"])
+        .where("u.is_disabled", "=", false)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("role_assignments as ra")
+              .innerJoin("org_units as ou", "ou.id", "ra.org_unit_id")
+              .select("ra.user_id")
+              .whereRef("ra.user_id", "=", "u.id")
+              .where("ra.role", "in", roles)
+              .where(sql<SqlBool>`starts_with(${path}, ou.path)`),
+          ),
+        )
+        .orderBy("u.display_name")
+        .orderBy("u.id")
+        .execute();
+    },
+
     async referrals(issueId: number): Promise<Referral[]> {
       const rows = await db
         .selectFrom("referrals as r")

@@ -6,6 +6,7 @@ import {
   assignBody,
   createIssueBody,
   createReferralBody,
+  issueAssignees,
   issueContact,
   issueDetail,
   issueHistory,
@@ -159,6 +160,20 @@ export function registerCommunityIssueRoutes(
       },
     },
     (request) => service.transition(communityCallerOf(request), request.params.id, request.body),
+  );
+
+  r.get(
+    "/api/community-issues/:id/assignees",
+    {
+      config: writes,
+      schema: {
+        tags,
+        summary: "Who may be assigned the issue: active users who may work on issues of its unit",
+        params: idParams,
+        response: { 200: issueAssignees, ...errors },
+      },
+    },
+    (request) => service.assignees(communityCallerOf(request), request.params.id),
   );
 
   r.post(

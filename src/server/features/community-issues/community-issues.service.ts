@@ -1,7 +1,9 @@
+import { rolesWith } from "../../../core/access/permissions";
 import { pageOf, pageWindow } from "../../../core/community/paging";
 import { AppError } from "../../../core/errors";
 import type {
   CreateIssueInput,
+  IssueAssignees,
   IssueContact,
   IssueDetail,
   IssueEvent,
@@ -87,6 +89,17 @@ export function createCommunityIssuesService(deps: IssueServiceDeps) {
         pageWindow(page),
       );
       return toPage(rows, page);
+    },
+
+    /** Who the caller may assign the issue to: those who may work on issues of its unit. */
+    async assignees(caller: IssueCaller, id: number): Promise<IssueAssignees> {
+      const record = await findRecord(caller.write, id);
+      const path = await requireUnitPathInScope(
+        caller.write,
+        record.summary.unit.id,
+        repo.unitPath,
+      );
+      return { assignees: await repo.usersServing(path, rolesWith("community.write")) };
     },
 
     async history(scope: Scope, id: number): Promise<IssueEvent[]> {

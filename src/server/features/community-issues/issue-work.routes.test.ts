@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCommunityWorld, type CommunityWorld } from "../../../../test/community";
 import { errorOf } from "../../../../test/http";
 import { testEngines } from "../../../../test/test-db";
-import type { IssueDetail, IssueEvent, IssuePage } from "../../../core/schemas/community-issues";
+import type {
+  IssueAssignees,
+  IssueDetail,
+  IssueEvent,
+  IssuePage,
+} from "../../../core/schemas/community-issues";
 
 describe.each(testEngines())("community issues: scope, assignment and notes (%s)", (engine) => {
   let world: CommunityWorld;
@@ -70,6 +75,21 @@ describe.each(testEngines())("community issues: scope, assignment and notes (%s)
       dueOn: "2024-06-20",
       description: "soon",
     });
+    const choices = await world.call("co.p1", "GET", `/api/community-issues/${soon.id}/assignees`);
+    expect(choices.json<IssueAssignees>().assignees.map((a) => a.displayName)).toEqual([
+      "admin.hq",
+      "co.hq",
+      "co.p1",
+      "co.p1d1",
+      "um.p1",
+    ]);
+    const elsewhere = await world.createIssue("co.p1", { unitId: world.tree.id("P1-D2") });
+    const outside = await world.call(
+      "co.p1d1",
+      "GET",
+      `/api/community-issues/${elsewhere.id}/assignees`,
+    );
+    expect(outside.statusCode).toBe(404);
     const wrong = await world.call("co.p1", "POST", `/api/community-issues/${soon.id}/assignment`, {
       assigneeId: world.userIds.get("co.p2"),
     });

@@ -218,4 +218,43 @@ describe.each(testEngines())("outreach sessions (%s)", (engine) => {
     });
     expect(foreign.statusCode).toBe(404);
   });
+
+  it("records problems raised in a session after it was saved, all or nothing with the edit", async () => {
+    const created = (
+      await world.call("co.p1", "POST", "/api/outreach/sessions", { ...body(), problems: [] })
+    ).json<OutreachSession>();
+    const problems = body().problems as object[];
+    const before = await counts();
+    const refused = await world.call("co.p1", "PATCH", `/api/outreach/sessions/${created.id}`, {
+      notes: "Two more problems came up after the meeting",
+      problems: [problems[0], { ...problems[1], categoryId: 999_999 }],
+    });
+    expect(errorOf(refused)).toEqual({
+      code: "community.invalid_value",
+      details: { field: "problems[1].categoryId", value: 999_999, reason: "unknown" },
+    });
+    expect(await counts()).toEqual(before);
+    const unchanged = await world.call("co.p1", "GET", `/api/outreach/sessions/${created.id}`);
+    expect(unchanged.json<OutreachSession>().notes).toBe(created.notes);
+    const added = await world.call("co.p1", "PATCH", `/api/outreach/sessions/${created.id}`, {
+      notes: "Two more problems came up after the meeting",
+      problems,
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    const session = added.json<OutreachSession>();
+    expect(session.notes).toBe("Two more problems came up after the meeting");
+    expect(session.issues).toHaveLength(problems.length);
+    const linked = await world.database.db
+      .selectFrom("community_issues")
+      .select(["source", "org_unit_id as unitId"])
+      .where("outreach_session_id", "=", created.id)
+      .execute();
+    expect(linked).toEqual(problems.map(() => ({ source: "outreach", unitId: created.unit.id })));
+    const entry = world.audit.entries.at(-1);
+    expect(entry).toMatchObject({
+      action: "outreach_session.update",
+      fields: ["notes", "community_issues"],
+      outcome: "success",
+    });
+  });
 });

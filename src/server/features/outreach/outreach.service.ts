@@ -57,6 +57,10 @@ function firstDuplicate<T>(items: readonly T[], key: (item: T) => string): T | u
  * problems become community issues linked to it, all in one transaction, so one invalid problem
  * writes nothing at all.
  */
+/** Field names for the audit entry: the problems of a session are recorded as community issues. */
+const auditedFields = (input: object) =>
+  Object.keys(input).map((key) => (key === "problems" ? "community_issues" : key));
+
 export function createOutreachService(deps: {
   repo: OutreachRepository;
   problems: ProblemRecorder;
@@ -66,6 +70,28 @@ export function createOutreachService(deps: {
 }) {
   const { repo } = deps;
   const notFound = (id: number) => new AppError("community.not_found", { entity: "session", id });
+  /** The problems raised in a session, each an issue linked to it; errors name `problems[i].…`. */
+  const recordProblems = async (
+    writer: OutreachWriter,
+    caller: CommunityCaller,
+    sessionId: number,
+    unitId: number,
+    problems: readonly ProblemInput[],
+  ): Promise<void> => {
+    for (const [i, problem] of problems.entries()) {
+      await deps.problems.record(
+        writer.trx,
+        {
+          scope: caller.write,
+          actorUserId: caller.actor.userId,
+          unitId,
+          outreachSessionId: sessionId,
+          fieldPrefix: `problems[${i}].`,
+        },
+        problem,
+      );
+    }
+  };
   const read = async (scope: Scope, id: number): Promise<OutreachSession> => {
     const found = await repo.find(scope, id);
     if (!found) throw notFound(id);
@@ -136,7 +162,7 @@ export function createOutreachService(deps: {
           entityType: "outreach_session",
           entityId: null,
           orgUnitId: input.unitId,
-          fields: Object.keys(input).map((key) => (key === "problems" ? "community_issues" : key)),
+          fields: auditedFields(input),
         },
         async () => {
           const id = await repo.transaction(async (writer) => {
@@ -162,19 +188,7 @@ export function createOutreachService(deps: {
               partnerIds: input.partnerIds,
               cells: input.attendance,
             });
-            for (const [i, problem] of input.problems.entries()) {
-              await deps.problems.record(
-                writer.trx,
-                {
-                  scope: caller.write,
-                  actorUserId: caller.actor.userId,
-                  unitId: input.unitId,
-                  outreachSessionId: sessionId,
-                  fieldPrefix: `problems[${i}].`,
-                },
-                problem,
-              );
-            }
+            await recordProblems(writer, caller, sessionId, input.unitId, input.problems);
             return sessionId;
           });
           return read(caller.read, id);
@@ -183,7 +197,11 @@ export function createOutreachService(deps: {
       );
     },
 
-    /** Changes a session's own fields; its problems are issues, changed through their own routes. */
+    /**
+     * Changes a session's own fields, and records problems raised there that were not recorded with
+     * it (each becomes an issue linked to the session). Problems recorded before are issues,
+     * changed through their own routes.
+     */
     update(
       caller: CommunityCaller,
       id: number,
@@ -197,7 +215,7 @@ export function createOutreachService(deps: {
           entityType: "outreach_session",
           entityId: String(id),
           orgUnitId: null,
-          fields: Object.keys(input),
+          fields: auditedFields(input),
         },
         async () => {
           const unitId = await repo.transaction(async (writer) => {
@@ -215,6 +233,7 @@ export function createOutreachService(deps: {
               ...(input.partnerIds === undefined ? {} : { partnerIds: input.partnerIds }),
               ...(input.attendance === undefined ? {} : { cells: input.attendance }),
             });
+            await recordProblems(writer, caller, id, current.orgUnitId, input.problems ?? []);
             return current.orgUnitId;
           });
           return { ...(await read(caller.read, id)), auditUnitId: unitId };

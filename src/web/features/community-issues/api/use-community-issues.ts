@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
+  issueAssignees,
   issueContact,
   issueDetail,
   issueHistory,
@@ -65,6 +66,22 @@ export function useIssueContact(id: number, isRevealed: boolean) {
     retry: false,
     staleTime: Infinity,
     gcTime: 0,
+  });
+}
+
+/** Who may be assigned the issue (those who may work on issues of its unit), by name. */
+export function useIssueAssignees(id: number, isEnabled: boolean) {
+  return useQuery({
+    queryKey: [...issuesKey, "assignees", id],
+    queryFn: async ({ signal }) =>
+      (
+        await apiRequest("GET", `/api/community-issues/${id}/assignees`, {
+          schema: issueAssignees,
+          signal,
+        })
+      ).assignees,
+    enabled: isEnabled,
+    staleTime: 60_000,
   });
 }
 

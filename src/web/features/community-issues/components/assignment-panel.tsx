@@ -1,12 +1,13 @@
-import { Button, Card, Group, Stack, Switch, Text, Title } from "@mantine/core";
+import { Button, Card, Group, Select, Stack, Switch, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { IssueDetail } from "../../../../core/schemas/community-issues";
 import { ErrorAlert } from "../../../components/error-alert";
-import { useIssueChange } from "../api/use-community-issues";
+import { useIssueAssignees, useIssueChange } from "../api/use-community-issues";
 
 /**
- * Who works on the issue, whether the resident asked for a woman officer and whether one now
- * serves them (users carry no sex: the officer says so).
+ * Who works on the issue (assign to oneself, to anyone who may work on issues of its unit, or to no
+ * one), whether the resident asked for a woman officer and whether one now serves them (users
+ * carry no sex: the officer says so).
  */
 export function AssignmentPanel(props: {
   readonly issue: IssueDetail;
@@ -15,6 +16,7 @@ export function AssignmentPanel(props: {
 }) {
   const { t } = useTranslation();
   const change = useIssueChange(props.issue.id);
+  const assignees = useIssueAssignees(props.issue.id, props.canWork);
   const { issue, userId } = props;
   const assigneeId = issue.assignee?.id ?? null;
   const assign = (next: number | null, womanOfficerAssigned?: boolean) =>
@@ -55,6 +57,23 @@ export function AssignmentPanel(props: {
         </Text>
         {props.canWork ? (
           <>
+            {assignees.isError ? <ErrorAlert error={assignees.error} /> : null}
+            <Select
+              label={t("web.communityIssues.assignTo")}
+              placeholder={t("web.communityIssues.assignToPlaceholder")}
+              data={(assignees.data ?? []).map((a) => ({
+                value: String(a.id),
+                label: a.displayName,
+              }))}
+              value={assigneeId === null ? null : String(assigneeId)}
+              onChange={(value) => {
+                if (value !== null && Number(value) !== assigneeId) assign(Number(value));
+              }}
+              searchable
+              nothingFoundMessage={t("web.communityIssues.assignToNone")}
+              disabled={change.isPending || assignees.isPending}
+              data-testid="assignee-select"
+            />
             <Group gap="xs">
               {assigneeId !== userId ? (
                 <Button

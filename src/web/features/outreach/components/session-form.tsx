@@ -81,7 +81,7 @@ const newProblemKey = () => `p${Date.now().toString(36)}-${(problemSerial++).toS
 
 /**
  * The outreach form, made for a phone: when and where, topics, partners, people counted, problems
- * raised (a new session only) and notes. Every change is kept as a draft on the device; saving is
+ * raised (on a saved session: those recorded, and more to add) and notes. Every change is kept as a draft on the device; saving is
  * all or nothing, and the fields the server refuses are marked with its reason.
  */
 export function SessionForm({
@@ -303,39 +303,36 @@ export function SessionForm({
         </Section>
 
         <Section title={t("web.outreach.section.problems")}>
-          {isNew ? (
-            <>
-              <Text size="sm" c="dimmed">
-                {t("web.outreach.problem.intro")}
-              </Text>
-              {categories.isError ? <ErrorAlert error={categories.error} /> : null}
-              {draft.problems.map((problem, index) => (
-                <ProblemFields
-                  key={problem.key}
-                  index={index}
-                  problem={problem}
-                  categories={categories.data ?? []}
-                  errorOf={(field) =>
-                    errorOf(`problems[${index}].${field}`) ?? errorOf(`problems[${index}]`)
-                  }
-                  onChange={(next) => updateProblem(index, next)}
-                  onRemove={() => removeProblem(index)}
-                />
-              ))}
-              <Button
-                variant="light"
-                size="md"
-                onClick={() =>
-                  update({ problems: [...draft.problems, emptyProblemDraft(newProblemKey())] })
-                }
-                disabled={isDisabled}
-              >
-                {t("web.outreach.problem.add")}
-              </Button>
-            </>
-          ) : (
-            <LinkedIssues issues={session.issues} />
-          )}
+          {isNew ? null : <LinkedIssues issues={session.issues} />}
+          <Text size="sm" c="dimmed">
+            {t(isNew ? "web.outreach.problem.intro" : "web.outreach.problem.introLater")}
+          </Text>
+          {categories.isError ? <ErrorAlert error={categories.error} /> : null}
+          {draft.problems.map((problem, index) => (
+            <ProblemFields
+              key={problem.key}
+              index={index}
+              problem={problem}
+              categories={categories.data ?? []}
+              errorOf={(field) =>
+                errorOf(`problems[${index}].${field}`) ?? errorOf(`problems[${index}]`)
+              }
+              onChange={(next) => updateProblem(index, next)}
+              onRemove={() => removeProblem(index)}
+            />
+          ))}
+          {canWrite ? (
+            <Button
+              variant="light"
+              size="md"
+              onClick={() =>
+                update({ problems: [...draft.problems, emptyProblemDraft(newProblemKey())] })
+              }
+              disabled={isDisabled}
+            >
+              {t("web.outreach.problem.add")}
+            </Button>
+          ) : null}
         </Section>
 
         <Section title={t("web.outreach.field.notes")}>

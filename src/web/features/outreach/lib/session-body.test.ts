@@ -114,7 +114,8 @@ describe("outreach form → API body", () => {
   });
 
   it("sends only what changed in an edit, so the audit trail names it", () => {
-    const original = filled();
+    // A stored session's form holds no problems: those recorded are issues, listed apart.
+    const original: SessionDraft = { ...filled(), problems: [] };
     const same = toUpdateBody(original, original);
     expect(same).toEqual({ ok: true, body: {} });
     const edited: SessionDraft = {
@@ -136,6 +137,20 @@ describe("outreach form → API body", () => {
         attendance: [{ sex: "F", ageGroup: "adult", count: 31 }],
       },
     });
+  });
+
+  it("sends the problems added to a saved session, or names what is missing in them", () => {
+    const original: SessionDraft = { ...filled(), problems: [] };
+    const added = toUpdateBody({ ...original, problems: filled().problems }, original);
+    // The same problem body as a new session's.
+    const created = toCreateBody(filled());
+    expect(added).toEqual({ ok: true, body: { problems: created.ok && created.body.problems } });
+    const blank = toUpdateBody({ ...original, problems: [emptyProblemDraft("y")] }, original);
+    expect(!blank.ok && Object.keys(blank.errors)).toEqual([
+      "problems[0].categoryId",
+      "problems[0].description",
+      "problems[0].solvedOnTheSpot",
+    ]);
   });
 
   it("fills the form from a stored session", () => {

@@ -112,8 +112,9 @@ const sameIds = (a: readonly number[], b: readonly number[]) =>
 
 /**
  * The body of `PATCH /api/outreach/sessions/:id`: only the fields that differ from `original` (the
- * session as loaded), so that the audit trail names what changed. Problems are not part of an
- * edit: once recorded they are community issues, changed through their own pages.
+ * session as loaded), so that the audit trail names what changed, and the problems added since it
+ * was saved (each becomes an issue). Problems recorded before are community issues, changed
+ * through their own pages.
  */
 export function toUpdateBody(
   draft: SessionDraft,
@@ -121,6 +122,7 @@ export function toUpdateBody(
 ): Mapped<UpdateOutreachSessionInput> {
   const errors: Record<string, FieldError> = {};
   const { latitude, longitude } = checkSession(draft, errors);
+  const problems = draft.problems.map((problem, index) => toProblem(problem, index, errors));
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const cells = toAttendanceCells(draft.attendance);
   const isMoved = draft.latitude !== original.latitude || draft.longitude !== original.longitude;
@@ -141,6 +143,7 @@ export function toUpdateBody(
       ...(JSON.stringify(cells) === JSON.stringify(toAttendanceCells(original.attendance))
         ? {}
         : { attendance: cells }),
+      ...(problems.length === 0 ? {} : { problems }),
     },
   };
 }
