@@ -102,6 +102,16 @@ describeJourney(
         .poll(() => page.getByTestId("assignee").innerText())
         .toBe(`Assigned to ${colleague.username}`);
 
+      // A detail recorded wrong is corrected; the history names the field.
+      await page.getByRole("button", { name: "Correct the details" }).click();
+      const editDialog = page.getByRole("dialog", { name: "Correct the details" });
+      await editDialog.getByLabel("Due date").fill("2030-01-15");
+      await editDialog.getByRole("button", { name: "Save the corrections" }).click();
+      await editDialog.waitFor({ state: "detached" });
+      await expect
+        .poll(() => page.getByRole("region", { name: "Details", exact: true }).innerText())
+        .toContain("January 15, 2030");
+
       await actions.getByRole("button", { name: "Refer to a stakeholder" }).click();
       const referDialog = page.getByRole("dialog", { name: "Refer to a stakeholder" });
       await referDialog.getByRole("combobox", { name: "Stakeholder" }).fill(target.stakeholder);
@@ -260,6 +270,10 @@ describeJourney(
       await page.goto(`${server.url}/community/issues/${target.id}`);
       await page.getByRole("heading", { name: new RegExp(`^${target.reference} · `) }).waitFor();
       await screenshot(page, "community-issues-issue-km-1280");
+      await page.getByRole("button", { name: "កែព័ត៌មានលម្អិត" }).click();
+      await page.getByRole("dialog", { name: "កែព័ត៌មានលម្អិត" }).waitFor();
+      await screenshot(page, "community-issues-edit-km-1280");
+      await page.keyboard.press("Escape");
       expect(journey.browser.problems).toEqual([]);
     }, 120_000);
   },

@@ -111,7 +111,7 @@ export function IssuePage() {
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Stack gap="md">
-                <IssueFacts issue={data} />
+                <IssueFacts issue={data} canWork={canWork} />
                 <AssignmentPanel issue={data} userId={me.data?.user.id ?? 0} canWork={canWork} />
                 <ContactReveal issue={data} canRead={canPerform(roles, "community.contact.read")} />
               </Stack>

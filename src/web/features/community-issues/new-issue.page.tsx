@@ -25,6 +25,7 @@ import { useUnitParam } from "../../lib/use-search-param";
 import { useMe } from "../auth/api/use-me.query";
 import { useCreateIssue, useIssueCategories, useScopeUnits } from "./api/use-community-issues";
 import { fieldErrorOf } from "./field-errors";
+import { IssueCategorySelect, IssuePlaceInput } from "./components/issue-fields";
 import { useIssueLabels } from "./use-issue-labels";
 
 type RecordedSource = "walk_in" | "phone";
@@ -145,15 +146,10 @@ export function NewIssuePage() {
               allowDeselect={false}
               error={errorFor("unitId")}
             />
-            <Select
-              label={t("web.communityIssues.form.category")}
-              data={(categories.data ?? [])
-                .filter((entry) => entry.isActive)
-                .map((entry) => ({ value: String(entry.id), label: labels.categoryEntry(entry) }))}
+            <IssueCategorySelect
+              categories={categories.data ?? []}
               value={categoryId}
               onChange={setCategoryId}
-              searchable
-              required
               error={errorFor("categoryId")}
             />
           </SimpleGrid>
@@ -167,13 +163,7 @@ export function NewIssuePage() {
             required
             error={errorFor("description")}
           />
-          <TextInput
-            label={t("web.communityIssues.form.place")}
-            description={t("web.communityIssues.form.placeHint")}
-            value={place}
-            onChange={(event) => setPlace(event.currentTarget.value)}
-            error={errorFor("place")}
-          />
+          <IssuePlaceInput value={place} onChange={setPlace} error={errorFor("place")} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Select
               label={t("web.communityIssues.form.sex")}

@@ -10,6 +10,7 @@ import {
   type CreateReferralInput,
   type NoteInput,
   type TransitionInput,
+  type UpdateIssueInput,
   type UpdateReferralInput,
 } from "../../../../core/schemas/community-issues";
 import { taxonomyList } from "../../../../core/schemas/community-config";
@@ -133,6 +134,7 @@ export function useCreateIssue() {
 
 /** A change to one issue; the server answers with the issue (or its history, for a note). */
 export type IssueChange =
+  | { readonly kind: "update"; readonly body: UpdateIssueInput }
   | { readonly kind: "transition"; readonly body: TransitionInput }
   | { readonly kind: "assign"; readonly body: AssignInput }
   | { readonly kind: "refer"; readonly body: CreateReferralInput }
@@ -146,6 +148,8 @@ export type IssueChange =
 function sendChange(id: number, change: IssueChange): Promise<unknown> {
   const base = `/api/community-issues/${id}`;
   switch (change.kind) {
+    case "update":
+      return apiRequest("PATCH", base, { body: change.body, schema: issueDetail });
     case "transition":
       return apiRequest("POST", `${base}/transitions`, { body: change.body, schema: issueDetail });
     case "assign":

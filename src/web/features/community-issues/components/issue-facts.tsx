@@ -1,9 +1,10 @@
-import { Card, SimpleGrid, Stack, Text } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Button, Card, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { IssueDetail } from "../../../../core/schemas/community-issues";
 import { useFormatters } from "../../../lib/use-formatters";
 import { useIssueLabels } from "../use-issue-labels";
+import { EditIssueModal } from "./edit-issue-modal";
 
 function Fact({ label, children }: { readonly label: string; readonly children: ReactNode }) {
   return (
@@ -18,9 +19,16 @@ function Fact({ label, children }: { readonly label: string; readonly children: 
   );
 }
 
-/** Where the issue came from, where and by whom it was raised, and its dates. */
-export function IssueFacts({ issue }: { readonly issue: IssueDetail }) {
+/** Where the issue came from, where and by whom it was raised, and its dates; corrected by those who work on it. */
+export function IssueFacts({
+  issue,
+  canWork,
+}: {
+  readonly issue: IssueDetail;
+  readonly canWork: boolean;
+}) {
   const { t } = useTranslation();
+  const [isEditing, setIsEditing] = useState(false);
   const format = useFormatters();
   const labels = useIssueLabels();
   const notSaid = t("web.communityIssues.notSaid");
@@ -60,6 +68,12 @@ export function IssueFacts({ issue }: { readonly issue: IssueDetail }) {
           </Fact>
         ) : null}
       </SimpleGrid>
+      {canWork ? (
+        <Button variant="default" size="xs" mt="sm" onClick={() => setIsEditing(true)}>
+          {t("web.communityIssues.edit.open")}
+        </Button>
+      ) : null}
+      {isEditing ? <EditIssueModal issue={issue} onClose={() => setIsEditing(false)} /> : null}
     </Card>
   );
 }
