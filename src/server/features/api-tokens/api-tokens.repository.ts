@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema";
 import { inScope, type Scope } from "../../http/scope";
+import { findOrgUnitPath } from "../../db/org-unit-path";
 
 export interface ApiTokenRow {
   id: number;
@@ -43,14 +44,7 @@ export function createApiTokensRepository(db: Kysely<DB>) {
       ]);
 
   return {
-    async findUnitPath(orgUnitId: number): Promise<string | undefined> {
-      const row = await db
-        .selectFrom("org_units")
-        .select("path")
-        .where("id", "=", orgUnitId)
-        .executeTakeFirst();
-      return row?.path;
-    },
+    findUnitPath: (orgUnitId: number) => findOrgUnitPath(db, orgUnitId),
 
     async insert(input: {
       name: string;

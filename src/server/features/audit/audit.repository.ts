@@ -2,6 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { AuditEntry, AuditFilters } from "../../../core/schemas/audit";
 import type { DB } from "../../db/schema";
 import { inScope, type Scope } from "../../http/scope";
+import { findOrgUnitPath } from "../../db/org-unit-path";
 
 export interface AuditQuery {
   readonly filters: Omit<AuditFilters, "unit">;
@@ -100,14 +101,7 @@ export function createAuditRepository(db: Kysely<DB>) {
       }
     },
 
-    async findUnitPath(unitId: number): Promise<string | undefined> {
-      const row = await db
-        .selectFrom("org_units")
-        .select("path")
-        .where("id", "=", unitId)
-        .executeTakeFirst();
-      return row?.path;
-    },
+    findUnitPath: (unitId: number) => findOrgUnitPath(db, unitId),
   };
 }
 

@@ -2,6 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema";
 import { usableStakeholders } from "../../db/usable-stakeholders";
 import { inScope, type Scope } from "../../http/scope";
+import { findOrgUnitPath } from "../../db/org-unit-path";
 
 /** The checks a write makes before it writes, on the transaction's connection. */
 export function createIssueLookups(trx: Kysely<DB>) {
@@ -17,15 +18,7 @@ export function createIssueLookups(trx: Kysely<DB>) {
     },
 
     /** The path of a unit, if it exists and is open. */
-    async openUnitPath(id: number): Promise<string | undefined> {
-      const row = await trx
-        .selectFrom("org_units")
-        .select("path")
-        .where("id", "=", id)
-        .where("closed_on", "is", null)
-        .executeTakeFirst();
-      return row?.path;
-    },
+    openUnitPath: (id: number) => findOrgUnitPath(trx, id, { isOpenOnly: true }),
 
     /** An outreach session in the scope: its unit. */
     async sessionUnit(scope: Scope, id: number): Promise<number | undefined> {

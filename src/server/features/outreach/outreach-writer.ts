@@ -3,6 +3,7 @@ import type { AttendanceCell } from "../../../core/schemas/outreach";
 import type { DB } from "../../db/schema";
 import { usableStakeholders } from "../../db/usable-stakeholders";
 import { inScope, type Scope } from "../../http/scope";
+import { findOrgUnitPath } from "../../db/org-unit-path";
 
 /** A session's own values (its links, attendance and problems are separate). */
 export interface SessionValues {
@@ -47,15 +48,7 @@ export function createOutreachWriter(trx: Transaction<DB>) {
       );
     },
 
-    async openUnitPath(id: number): Promise<string | undefined> {
-      const row = await trx
-        .selectFrom("org_units")
-        .select("path")
-        .where("id", "=", id)
-        .where("closed_on", "is", null)
-        .executeTakeFirst();
-      return row?.path;
-    },
+    openUnitPath: (id: number) => findOrgUnitPath(trx, id, { isOpenOnly: true }),
 
     /** Of these topic ids, the active ones. */
     async activeTopics(ids: readonly number[]): Promise<Set<number>> {

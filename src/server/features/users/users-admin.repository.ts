@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema";
+import { findOrgUnitPath } from "../../db/org-unit-path";
 
 export interface AssignmentRow {
   id: number;
@@ -108,15 +109,7 @@ export function createUsersAdminRepository(db: Kysely<DB>) {
       await db.deleteFrom("role_assignments").where("id", "=", id).execute();
     },
 
-    async unitPath(orgUnitId: number): Promise<string | undefined> {
-      const row = await db
-        .selectFrom("org_units")
-        .select("path")
-        .where("id", "=", orgUnitId)
-        .where("closed_on", "is", null)
-        .executeTakeFirst();
-      return row?.path;
-    },
+    unitPath: (orgUnitId: number) => findOrgUnitPath(db, orgUnitId, { isOpenOnly: true }),
 
     async rootPath(): Promise<string | undefined> {
       const row = await db
