@@ -209,8 +209,8 @@ export interface ApiTokensTable {
   revoked_at: Date | null;
 }
 
-export interface AuditLogTable {
-  id: BigId;
+/** The columns of an audit entry, in `audit_log` and in `audit_inbox` alike. */
+interface AuditEntryColumns {
   occurred_at: ColumnType<Date, Date, never>;
   actor_user_id: number | null;
   actor_username: string | null;
@@ -222,24 +222,17 @@ export interface AuditLogTable {
   outcome: "success" | "failure" | "denied";
   ip: string | null;
   user_agent: string | null;
+}
+
+export interface AuditLogTable extends AuditEntryColumns {
+  id: BigId;
   prev_hash: string;
   hash: string;
 }
 
 /** Migration 0014 (decision 0017): entries appended inside writes, waiting to be linked into the chain. */
-export interface AuditInboxTable {
+export interface AuditInboxTable extends AuditEntryColumns {
   id: ColumnType<number, never, never>;
-  occurred_at: ColumnType<Date, Date, never>;
-  actor_user_id: number | null;
-  actor_username: string | null;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  org_unit_id: number | null;
-  fields: ColumnType<string[], readonly string[], never>;
-  outcome: "success" | "failure" | "denied";
-  ip: string | null;
-  user_agent: string | null;
 }
 
 /** Migration 0008: a target share of women per unit, rank group (null = all ranks) and year. */
