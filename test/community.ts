@@ -1,8 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { expect } from "vitest";
 import type { IssueDetail } from "../src/core/schemas/community-issues";
 import type { Engine } from "../src/server/db/client";
+import type { DB } from "../src/server/db/schema";
 import { buildApp } from "../src/server/app";
 import { createMemoryAuditRecorder } from "./audit";
 import { seedOrgTree, seedUser, type SeededTree } from "./factories";
@@ -58,6 +59,20 @@ export interface CommunityWorld {
   close(): Promise<void>;
 }
 
+/** Id of a seeded taxonomy entry (an issue category or an outreach topic) by code. */
+export async function taxonomyIdOf(
+  db: Kysely<DB>,
+  table: "issue_categories" | "outreach_topics",
+  code: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select("id")
+    .where("code", "=", code)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** A database with the seeded tree, one user per entry of `communityUsers`, and the app. */
 export async function createCommunityWorld(engine: Engine): Promise<CommunityWorld> {
   const database = await createTestDatabase(engine);
@@ -78,14 +93,8 @@ export async function createCommunityWorld(engine: Engine): Promise<CommunityWor
     now: () => new Date(`${COMMUNITY_TODAY}T09:00:00Z`),
     secretKey: COMMUNITY_TEST_KEY,
   });
-  const idOf = async (table: "issue_categories" | "outreach_topics", code: string) =>
-    (
-      await database.db
-        .selectFrom(table)
-        .select("id")
-        .where("code", "=", code)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const idOf = (table: "issue_categories" | "outreach_topics", code: string) =>
+    taxonomyIdOf(database.db, table, code);
   const call: CommunityWorld["call"] = (user, method, url, payload) => {
     const session = sessions.get(user);
     if (!session) throw new Error(`no session for ${user}`);

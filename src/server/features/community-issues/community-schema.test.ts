@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { taxonomyIdOf } from "../../../../test/community";
 import { seedOrgTree, type SeededTree } from "../../../../test/factories";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../../../test/test-db";
 import {
@@ -50,13 +51,7 @@ describe.each(testEngines())("community policing schema (%s)", (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     tree = await seedOrgTree(database.db);
-    categoryId = (
-      await database.db
-        .selectFrom("issue_categories")
-        .select("id")
-        .where("code", "=", "other")
-        .executeTakeFirstOrThrow()
-    ).id;
+    categoryId = await taxonomyIdOf(database.db, "issue_categories", "other");
   });
   afterAll(async () => {
     await database?.close();

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { taxonomyIdOf } from "../../../../test/community";
 import { seedOrgTree, type SeededTree } from "../../../../test/factories";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../../../test/test-db";
 import { createAuditRecorder } from "../../audit/audit-recorder";
@@ -43,13 +44,7 @@ describe.each(testEngines())("resident desk with the audit chain (%s)", (engine)
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     tree = await seedOrgTree(database.db);
-    categoryId = (
-      await database.db
-        .selectFrom("issue_categories")
-        .select("id")
-        .where("code", "=", "road_safety")
-        .executeTakeFirstOrThrow()
-    ).id;
+    categoryId = await taxonomyIdOf(database.db, "issue_categories", "road_safety");
     const now = () => new Date("2024-06-15T08:00:00Z");
     audit = createAuditRecorder(database.db, { now });
     desk = createResidentDesk({

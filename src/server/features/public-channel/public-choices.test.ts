@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { taxonomyIdOf } from "../../../../test/community";
 import { seedOrgTree, type SeededTree } from "../../../../test/factories";
 import { createTestDatabase, testEngines, type TestDatabase } from "../../../../test/test-db";
 import { createPublicChannelRepository } from "./public-channel.repository";
@@ -19,13 +20,7 @@ describe.each(testEngines())("the codes a resident may choose, kept (%s)", (engi
     database = await createTestDatabase(engine);
     tree = await seedOrgTree(database.db);
     choices = createChoices(createPublicChannelRepository(database.db), () => clock);
-    roadSafety = (
-      await database.db
-        .selectFrom("issue_categories")
-        .select("id")
-        .where("code", "=", "road_safety")
-        .executeTakeFirstOrThrow()
-    ).id;
+    roadSafety = await taxonomyIdOf(database.db, "issue_categories", "road_safety");
   });
   afterAll(async () => {
     await database?.close();
