@@ -190,8 +190,8 @@ function coalesced(task: () => Promise<void>): () => Promise<void> {
  * (PGlite has one connection). A write that appends its entry to the inbox in its own statement
  * (`inboxRow`, see `recordWriteWithin`) commits with it; `linkSoon` then moves it into the chain
  * within LINK_DELAY_MS, together with every other entry that arrived meanwhile, and `linkPending`
- * at once (at start, before stopping). A
- * failure to link is reported to `onLinkError` and leaves the entries in the inbox for the next run.
+ * at once (at start, before stopping). A failure to link is reported to `onLinkError` and leaves
+ * the entries in the inbox for the next run.
  * A write that runs in a bulk session records its entry there with `recordInSession`.
  */
 export function createAuditRecorder(
